@@ -1,0 +1,1 @@
+"""DCC XML: reading, writing, schema store, validation, semantic rules and upgrades."""

@@ -1,0 +1,45 @@
+"""DCC XML (any 3.x version) to the certificate model, losslessly."""
+
+from __future__ import annotations
+
+import os
+
+from lxml import etree
+
+from coomet_lab.dcc.bindio import read_node
+from coomet_lab.errors import UnusableInputError
+from coomet_lab.model import Certificate
+from coomet_lab.model.binding import DCC_NS, dcc
+from coomet_lab.xmlsafe import parse_bytes, parse_file
+
+ROOT_TAG = dcc("digitalCalibrationCertificate")
+
+
+def check_root(root: etree._Element, source: str = "input") -> None:
+    """Refuse anything whose root is not a DCC, naming what it is instead."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag == ROOT_TAG:
+        return
+    qname = etree.QName(tag)
+    if qname.localname == "digitalCalibrationCertificate":
+        raise UnusableInputError(
+            f"{source}: the root element is in namespace {qname.namespace or '(none)'!r}, "
+            f"a DCC must be in {DCC_NS!r}"
+        )
+    raise UnusableInputError(f"{source}: not a DCC: the root element is {tag!r}, expected {ROOT_TAG!r}")
+
+
+def certificate_from_tree(tree: etree._ElementTree | etree._Element, source: str = "input") -> Certificate:
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    check_root(root, source)
+    certificate = read_node(Certificate, root)
+    assert isinstance(certificate, Certificate)
+    return certificate
+
+
+def read_certificate_bytes(data: bytes, *, large: bool = False, source: str = "input") -> Certificate:
+    return certificate_from_tree(parse_bytes(data, large=large, source=source), source)
+
+
+def read_certificate_file(path: str | os.PathLike[str], *, large: bool = False) -> Certificate:
+    return certificate_from_tree(parse_file(path, large=large), str(path))

@@ -1,0 +1,296 @@
+"""The application's own certificate document: JSON that mirrors the DCC, saved for drafts, templates and builds.
+
+The format is documented in ``docs/document-format.md``. Keys are the DCC element names (``coreData``,
+``uniqueIdentifier``...), attributes start with ``@``, an element's own text is ``#text``; multilingual text may be
+written compactly as ``{"en": "...", "ru": "..."}`` (or a plain string when it is language-neutral). Numbers are
+strings, or JSON numbers whose literal digits are kept exactly as written: ``10.0021`` stays ``10.0021``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from coomet_lab.atomic import write_text_atomic
+from coomet_lab.errors import DocumentError, UnusableInputError
+from coomet_lab.model import Certificate, LangString, RichContent, Text
+from coomet_lab.model.binding import (
+    Extras,
+    Kind,
+    Node,
+    RawXml,
+    Spec,
+    Tagged,
+    binding_of,
+    field_specs,
+    resolve,
+)
+from coomet_lab.xmlsafe import parse_fragment
+
+FORMAT = "coomet-lab-certificate"
+FORMAT_VERSION = 1
+_EXTRAS_KEY = "$extras"
+
+
+# ------------------------------------------------------------------------------------------------ to JSON
+
+
+def node_to_json(node: Node) -> Any:
+    compact = _compact(node)
+    if compact is not None:
+        return compact
+    out: dict[str, Any] = {}
+    for name, spec in field_specs(type(node)):
+        value = getattr(node, name)
+        if value is None or value == []:
+            continue
+        out[spec.key] = _value_to_json(spec, value)
+    if node.extras:
+        out[_EXTRAS_KEY] = {
+            "attrs": dict(sorted(node.extras.attrs.items())),
+            "children": [{"after": anchor, "xml": raw.xml} for anchor, raw in node.extras.children],
+        }
+    return out
+
+
+def _value_to_json(spec: Spec, value: Any) -> Any:
+    kind = spec.kind
+    if kind in (Kind.ATTR, Kind.TEXT, Kind.LEAF):
+        return value
+    if kind is Kind.LEAFS:
+        return list(value)
+    if kind is Kind.ELEM:
+        return node_to_json(value)
+    if kind in (Kind.ELEMS, Kind.WRAPPED):
+        return [node_to_json(v) for v in value]
+    if kind is Kind.MIXED:
+        return [_mixed_item_to_json(spec, item) for item in value]
+    if kind is Kind.RAW:
+        return value.xml
+    return [raw.xml for raw in value]  # RAWS, ANY
+
+
+def _mixed_item_to_json(spec: Spec, item: Any) -> dict[str, Any]:
+    if isinstance(item, Tagged):
+        return {_local(item.tag): item.text}
+    if isinstance(item, RawXml):
+        return {"$xml": item.xml}
+    for tag, cls in spec.choices:
+        if cls is not None and resolve(cls) is type(item):
+            return {_local(tag): node_to_json(item)}
+    raise TypeError(f"{type(item).__name__} is not allowed here")
+
+
+def _compact(node: Node) -> Any:
+    """A shorter JSON form where nothing is lost, or None when the full form is needed.
+
+    Plain multilingual text becomes ``{"en": ..., "de": ...}`` (a string when language-neutral); an element with
+    nothing but text becomes that string; an element with nothing but a list of choices becomes that list.
+    """
+    b = binding_of(type(node))
+    if node.extras or any(getattr(node, name) is not None for name, _ in b.attrs):
+        return None
+    if b.text_field and not b.elements:
+        return getattr(node, b.text_field)
+    if _single_list_field(type(node)) and not b.text_field:
+        return _value_to_json(b.elements[0][1], getattr(node, b.elements[0][0]))
+    if isinstance(node, Text) and not (node.id or node.ref_id or node.ref_type or node.extras):
+        return _compact_strings(node.contents)
+    if isinstance(node, RichContent) and node.name is None and not (node.id or node.ref_id or node.ref_type):
+        if not node.extras and node.items and all(isinstance(i, LangString) for i in node.items):
+            return _compact_strings(node.items)  # type: ignore[arg-type]
+    return None
+
+
+def _compact_strings(contents: list[LangString]) -> Any:
+    if not contents or any(c.id or c.ref_id or c.ref_type or c.extras for c in contents):
+        return None
+    if len(contents) == 1 and contents[0].lang is None:
+        return contents[0].value
+    langs = [c.lang for c in contents]
+    if None in langs or len(set(langs)) != len(langs):
+        return None
+    return {c.lang: c.value for c in contents}
+
+
+# ---------------------------------------------------------------------------------------------- from JSON
+
+
+def _single_list_field(cls: type[Node]) -> bool:
+    b = binding_of(cls)
+    return len(b.elements) == 1 and b.elements[0][1].kind in (Kind.MIXED, Kind.ANY)
+
+
+def node_from_json(cls: type[Node], data: Any, path: str) -> Node:
+    if cls in (Text, RichContent) and (isinstance(data, str) or _is_lang_map(data)):
+        return _expand_compact(cls, data, path)
+    b = binding_of(cls)
+    if isinstance(data, str) and b.text_field and not b.elements:
+        return cls(**{b.text_field: data})
+    if isinstance(data, list) and _single_list_field(cls):
+        name, spec = b.elements[0]
+        return cls(**{name: _value_from_json(spec, data, path)})
+    if not isinstance(data, dict):
+        raise DocumentError(f"expected an object, found {_kind_of(data)}", path=path)
+    specs = {spec.key: (name, spec) for name, spec in field_specs(cls)}
+    values: dict[str, Any] = {}
+    extras = None
+    for key, raw_value in data.items():
+        if key == _EXTRAS_KEY:
+            extras = _extras_from_json(raw_value, f"{path}.{key}")
+            continue
+        if key not in specs:
+            raise DocumentError(f"unknown key {key!r} (allowed: {', '.join(specs)})", path=path)
+        name, spec = specs[key]
+        values[name] = _value_from_json(spec, raw_value, f"{path}.{key}")
+    node = cls(**values)
+    node.extras = extras
+    return node
+
+
+def _value_from_json(spec: Spec, value: Any, path: str) -> Any:
+    kind = spec.kind
+    if kind in (Kind.ATTR, Kind.TEXT, Kind.LEAF):
+        return _string(value, path)
+    if kind is Kind.LEAFS:
+        return [_string(v, f"{path}[{i}]") for i, v in enumerate(_list(value, path))]
+    if kind is Kind.ELEM:
+        return node_from_json(spec.node_class(), value, path)
+    if kind in (Kind.ELEMS, Kind.WRAPPED):
+        return [node_from_json(spec.node_class(), v, f"{path}[{i}]") for i, v in enumerate(_list(value, path))]
+    if kind is Kind.MIXED:
+        return [_mixed_item_from_json(spec, v, f"{path}[{i}]") for i, v in enumerate(_list(value, path))]
+    if kind is Kind.RAW:
+        return _raw(value, path)
+    return [_raw(v, f"{path}[{i}]") for i, v in enumerate(_list(value, path))]
+
+
+def _mixed_item_from_json(spec: Spec, value: Any, path: str) -> Any:
+    if not isinstance(value, dict) or len(value) != 1:
+        raise DocumentError("expected an object with exactly one key naming the element", path=path)
+    (key, inner), = value.items()
+    if key == "$xml":
+        return _raw(inner, path)
+    for tag, cls in spec.choices:
+        if _local(tag) == key:
+            if cls is None:
+                return Tagged(tag, _string(inner, f"{path}.{key}"))
+            return node_from_json(resolve(cls), inner, f"{path}.{key}")
+    allowed = ", ".join(_local(tag) for tag, _ in spec.choices)
+    raise DocumentError(f"unknown element {key!r} (allowed: {allowed})", path=path)
+
+
+def _expand_compact(cls: type[Node], data: Any, path: str) -> Node:
+    if isinstance(data, str):
+        contents = [LangString(value=data)]
+    else:
+        contents = [LangString(lang=lang, value=_string(v, f"{path}.{lang}")) for lang, v in data.items()]
+    return Text(contents=contents) if cls is Text else RichContent(items=list(contents))
+
+
+def _is_lang_map(data: Any) -> bool:
+    return isinstance(data, dict) and bool(data) and all(
+        isinstance(k, str) and len(k) == 2 and k.isalpha() and k.islower() for k in data
+    )
+
+
+def _extras_from_json(data: Any, path: str) -> Extras:
+    if not isinstance(data, dict):
+        raise DocumentError("expected an object with 'attrs' and 'children'", path=path)
+    attrs = data.get("attrs", {})
+    if not isinstance(attrs, dict):
+        raise DocumentError("expected an object", path=f"{path}.attrs")
+    children = []
+    for i, child in enumerate(_list(data.get("children", []), f"{path}.children")):
+        where = f"{path}.children[{i}]"
+        if not isinstance(child, dict) or "xml" not in child:
+            raise DocumentError("expected {'after': ..., 'xml': ...}", path=where)
+        after = child.get("after")
+        if after is not None and not isinstance(after, str):
+            raise DocumentError("'after' must be a field name or null", path=where)
+        children.append((after, _raw(child["xml"], f"{where}.xml")))
+    return Extras(attrs={str(k): _string(v, f"{path}.attrs.{k}") for k, v in attrs.items()}, children=children)
+
+
+def _string(value: Any, path: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    raise DocumentError(f"expected a string, found {_kind_of(value)}", path=path)
+
+
+def _list(value: Any, path: str) -> list:
+    if not isinstance(value, list):
+        raise DocumentError(f"expected a list, found {_kind_of(value)}", path=path)
+    return value
+
+
+def _raw(value: Any, path: str) -> RawXml:
+    text = _string(value, path)
+    try:
+        parse_fragment(text)
+    except UnusableInputError as exc:
+        raise DocumentError(f"kept XML is not usable: {exc}", path=path) from None
+    return RawXml(text)
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+
+def certificate_to_document(certificate: Certificate) -> dict[str, Any]:
+    return {"format": FORMAT, "formatVersion": FORMAT_VERSION, "certificate": node_to_json(certificate)}
+
+
+def certificate_from_document(data: Any, source: str = "document") -> Certificate:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DocumentError(f"not a COOMET Lab certificate document (expected \"format\": \"{FORMAT}\")", path=source)
+    version = str(data.get("formatVersion"))
+    if version != str(FORMAT_VERSION):
+        raise DocumentError(f"unsupported formatVersion {version} (this application reads {FORMAT_VERSION})", path=source)
+    unknown = set(data) - {"format", "formatVersion", "certificate"}
+    if unknown:
+        raise DocumentError(f"unknown top-level keys: {sorted(unknown)}", path=source)
+    certificate = node_from_json(Certificate, data.get("certificate"), f"{source}:certificate")
+    assert isinstance(certificate, Certificate)
+    return certificate
+
+
+def dumps(certificate: Certificate) -> str:
+    """Deterministic JSON text of a certificate document."""
+    return json.dumps(certificate_to_document(certificate), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, source: str = "document") -> Certificate:
+    try:
+        # Keep the literal digits of JSON numbers: 10.0021 must never pass through a float.
+        data = json.loads(text, parse_float=str, parse_int=str)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path=source) from None
+    return certificate_from_document(data, source)
+
+
+def load_document(path: str | os.PathLike[str]) -> Certificate:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnusableInputError(f"{file}: cannot read the document ({exc})") from None
+    return loads(text, source=str(file))
+
+
+def save_document(certificate: Certificate, path: str | os.PathLike[str]) -> None:
+    write_text_atomic(path, dumps(certificate))
+
+
+__all__ = ["dumps", "loads", "load_document", "save_document", "node_to_json", "node_from_json", "binding_of"]
