@@ -1,0 +1,1 @@
+"""The ``coomet-lab`` command line: a thin layer over the core's API."""

@@ -1,0 +1,53 @@
+"""Entry point of ``coomet-lab``. With no subcommand it opens the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from coomet_lab._version import __version__
+from coomet_lab.cli import cmd_dcc, cmd_schemas
+from coomet_lab.cli.common import EXIT_UNUSABLE, report_error
+
+COMMAND_MODULES = [cmd_schemas, cmd_dcc]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coomet-lab",
+        description="Digital calibration and verification certificates, offline: build, validate, sign, archive.",
+    )
+    parser.add_argument("--version", action="version", version=f"coomet-lab {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        return _open_desktop(parser)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("coomet-lab: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 (every error reaches the user as a message, never a traceback)
+        return report_error(exc)
+
+
+def _open_desktop(parser: argparse.ArgumentParser) -> int:
+    try:
+        from ui.app import run  # noqa: PLC0415 (Qt is imported only when the window is wanted)
+    except ImportError:
+        parser.print_help()
+        return EXIT_UNUSABLE
+    return run([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
