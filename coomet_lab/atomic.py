@@ -10,6 +10,15 @@ from pathlib import Path
 from coomet_lab.errors import OutputError
 
 
+def _read_umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_UMASK = _read_umask()
+
+
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a synced temporary file in the same folder, then rename it into place."""
     target = Path(path)
@@ -19,6 +28,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the user's usual permissions
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

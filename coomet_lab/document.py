@@ -110,7 +110,7 @@ def _compact_strings(contents: list[LangString]) -> Any:
     if len(contents) == 1 and contents[0].lang is None:
         return contents[0].value
     langs = [c.lang for c in contents]
-    if None in langs or len(set(langs)) != len(langs):
+    if any(not _is_lang_code(lang) for lang in langs) or len(set(langs)) != len(langs):
         return None
     return {c.lang: c.value for c in contents}
 
@@ -190,10 +190,12 @@ def _expand_compact(cls: type[Node], data: Any, path: str) -> Node:
     return Text(contents=contents) if cls is Text else RichContent(items=list(contents))
 
 
+def _is_lang_code(lang: Any) -> bool:
+    return isinstance(lang, str) and len(lang) == 2 and lang.isascii() and lang.isalpha() and lang.islower()
+
+
 def _is_lang_map(data: Any) -> bool:
-    return isinstance(data, dict) and bool(data) and all(
-        isinstance(k, str) and len(k) == 2 and k.isalpha() and k.islower() for k in data
-    )
+    return isinstance(data, dict) and bool(data) and all(_is_lang_code(k) for k in data)
 
 
 def _extras_from_json(data: Any, path: str) -> Extras:

@@ -60,9 +60,9 @@ def _why_not(text: str) -> str:
         return "the exponent after 'e' is missing"
     if re.search(r"\d\s+\d", text):
         return "spaces inside a number are only allowed between groups of three digits"
-    if re.search(r"[^\d.eE+\-]", text):
-        bad = re.search(r"[^\d.eE+\-]", text).group(0)  # type: ignore[union-attr]
-        return f"unexpected character {bad!r}"
+    bad = re.search(r"[^0-9.eE+\-]", text)
+    if bad:
+        return f"unexpected character {bad.group(0)!r}"
     return "not a decimal number (write for example 1.5, -0.002 or 2.5e-3)"
 
 

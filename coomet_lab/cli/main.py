@@ -1,4 +1,5 @@
-"""Entry point of ``coomet-lab``. With no subcommand it opens the desktop application."""
+"""The command-line commands of ``coomet-lab`` (the executable itself starts in ``ui.entry``, which opens the
+desktop application when no command is given)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        return _open_desktop(parser)
+        parser.print_help()
+        return EXIT_UNUSABLE
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
@@ -38,15 +40,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 (every error reaches the user as a message, never a traceback)
         return report_error(exc)
-
-
-def _open_desktop(parser: argparse.ArgumentParser) -> int:
-    try:
-        from ui.app import run  # noqa: PLC0415 (Qt is imported only when the window is wanted)
-    except ImportError:
-        parser.print_help()
-        return EXIT_UNUSABLE
-    return run([])
 
 
 if __name__ == "__main__":

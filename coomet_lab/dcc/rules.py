@@ -268,6 +268,32 @@ def rule_list_lengths(ctx: Context) -> Iterator[Finding]:
                               f"the parts of a complex list differ in length: {counts}", complex_list)
 
 
+EMPTY_CELL = "?"
+
+
+def rule_empty_cells(ctx: Context) -> Iterator[Finding]:
+    """A table cell not yet filled (the editor's placeholder) can never be issued."""
+    for el in ctx.root.iter(si("valueXMLList"), si("valueExpandedMUXMLList"), si("value"), si("valueExpandedMU")):
+        items = (el.text or "").split()
+        empty = [i + 1 for i, item in enumerate(items) if item == EMPTY_CELL]
+        if empty:
+            rows = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
+            what = "uncertainty" if "ExpandedMU" in el.tag else "value"
+            yield ctx.finding(Severity.ERROR, "rule.table.empty_cell",
+                              f"{_column_name(el)}: the {what} in row {rows} is empty", el)
+
+
+def _column_name(el: etree._Element) -> str:
+    node: etree._Element | None = el
+    while node is not None and node.tag != dcc("quantity"):
+        node = node.getparent()
+    if node is not None:
+        content = node.find(f"{dcc('name')}/{dcc('content')}")
+        if content is not None and content.text:
+            return repr(content.text)
+    return readable_name(el.tag)
+
+
 def rule_table_columns(ctx: Context) -> Iterator[Finding]:
     for dcc_list in ctx.root.iter(dcc("list")):
         lengths = []
@@ -398,6 +424,7 @@ RULES: tuple[Rule, ...] = (
     rule_dates,
     rule_units,
     rule_list_lengths,
+    rule_empty_cells,
     rule_table_columns,
     rule_list_spacing,
     rule_coverage,

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Create (or update) the project's virtual environment in .venv and install COOMET Lab into it.
+#   scripts/bootstrap.sh            the application
+#   scripts/bootstrap.sh test       the application and everything the test suite needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" - <<'PY'
+import sys
+if sys.version_info < (3, 11):
+    sys.exit(f"COOMET Lab needs Python 3.11 or newer; {sys.executable} is {sys.version.split()[0]}")
+PY
+
+if [ ! -x .venv/bin/python ]; then
+    echo "creating the virtual environment in .venv"
+    "$PYTHON" -m venv .venv
+fi
+
+extras="app"
+[ "${1:-}" = "test" ] && extras="app,test"
+
+# Reinstall only when the dependencies changed, so a second start is quick.
+stamp=".venv/.coomet-lab-installed-$extras"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -e ".[$extras]"
+    touch "$stamp"
+fi

@@ -1,0 +1,1 @@
+"""COOMET Lab desktop application: Qt (PySide6) adapters over the ``coomet_lab`` core."""
