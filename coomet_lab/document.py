@@ -96,16 +96,20 @@ def _compact(node: Node) -> Any:
         return getattr(node, b.text_field)
     if _single_list_field(type(node)) and not b.text_field:
         return _value_to_json(b.elements[0][1], getattr(node, b.elements[0][0]))
-    if isinstance(node, Text) and not (node.id or node.ref_id or node.ref_type or node.extras):
+    if isinstance(node, Text):
         return _compact_strings(node.contents)
-    if isinstance(node, RichContent) and node.name is None and not (node.id or node.ref_id or node.ref_type):
-        if not node.extras and node.items and all(isinstance(i, LangString) for i in node.items):
+    if isinstance(node, RichContent) and node.name is None:
+        if node.items and all(isinstance(i, LangString) for i in node.items):
             return _compact_strings(node.items)  # type: ignore[arg-type]
     return None
 
 
+def _has_attributes(node: Node) -> bool:
+    return any(getattr(node, name) is not None for name, spec in binding_of(type(node)).attrs if spec.tag != "lang")
+
+
 def _compact_strings(contents: list[LangString]) -> Any:
-    if not contents or any(c.id or c.ref_id or c.ref_type or c.extras for c in contents):
+    if not contents or any(_has_attributes(c) or c.extras for c in contents):
         return None
     if len(contents) == 1 and contents[0].lang is None:
         return contents[0].value

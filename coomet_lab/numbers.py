@@ -66,6 +66,31 @@ def _why_not(text: str) -> str:
     return "not a decimal number (write for example 1.5, -0.002 or 2.5e-3)"
 
 
+_DSI_DECIMAL_LIST = re.compile(
+    r"(?:[-+]?+(?:[0-9]++(?:\.[0-9]*+)?+|\.[0-9]++)(?:[Ee][-+]?+[0-9]++)?+|NaN)"
+    r"(?: (?:[-+]?+(?:[0-9]++(?:\.[0-9]*+)?+|\.[0-9]++)(?:[Ee][-+]?+[0-9]++)?+|NaN))*+"
+)
+
+
+def parse_number_list(texts: list[str] | tuple[str, ...], *, decimal_separator: str = ".", empty: str | None = None) -> str:
+    """Many typed numbers as one D-SI list text (single spaces).
+
+    A column already written the way D-SI wants it (a million values from an instrument file) is checked by one
+    regular expression over the joined text; anything else goes through :func:`parse_number` value by value, so
+    the error names the first bad value.
+    """
+    joined = " ".join(texts)
+    if texts and _DSI_DECIMAL_LIST.fullmatch(joined):
+        return joined
+    items = []
+    for text in texts:
+        if empty is not None and text.strip() == "":
+            items.append(empty)
+        else:
+            items.append(parse_number(text, decimal_separator=decimal_separator))
+    return " ".join(items)
+
+
 def parse_non_negative(text: str, *, decimal_separator: str = ".") -> str:
     """An uncertainty: a number that is not negative."""
     value = parse_number(text, decimal_separator=decimal_separator)

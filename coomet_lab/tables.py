@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coomet_lab.errors import CoometLabError
+from coomet_lab.errors import CoometLabError, NumberFormatError
 from coomet_lab.model import (
     Certificate,
     Data,
@@ -23,7 +23,13 @@ from coomet_lab.model import (
     Text,
     tokens,
 )
-from coomet_lab.numbers import parse_coverage_factor, parse_non_negative, parse_number, parse_probability
+from coomet_lab.numbers import (
+    parse_coverage_factor,
+    parse_non_negative,
+    parse_number,
+    parse_number_list,
+    parse_probability,
+)
 from coomet_lab.units import Unit, format_unit, parse_unit, require_same_dimension
 
 EMPTY = "?"
@@ -321,13 +327,15 @@ def tables_of(certificate: Certificate) -> Iterator[Table]:
 def make_column(spec: ColumnSpec) -> Quantity:
     """A quantity holding a value list, built from typed input (every value and the unit are checked)."""
     unit = parse_unit(spec.unit)
-    values = [EMPTY if v.strip() == "" else parse_number(v) for v in spec.values]
-    real_list = SiRealListXMLList(value_xml_list=" ".join(values), unit_xml_list=unit.dsi)
+    values = parse_number_list(list(spec.values), empty=EMPTY)
+    real_list = SiRealListXMLList(value_xml_list=values, unit_xml_list=unit.dsi)
     if spec.uncertainties is not None:
-        u = [EMPTY if v.strip() == "" else parse_non_negative(v) for v in spec.uncertainties]
+        u = parse_number_list(list(spec.uncertainties), empty=EMPTY)
+        if any(item.startswith("-") for item in u.split(" ")):
+            raise NumberFormatError(text=u[:40], detail="an uncertainty cannot be negative")
         real_list.measurement_uncertainty_univariate_xml_list = MeasurementUncertaintyUnivariateXMLList(
             expanded_mu_xml_list=ExpandedMUXMLList(
-                value_expanded_mu_xml_list=" ".join(u),
+                value_expanded_mu_xml_list=u,
                 coverage_factor_xml_list=parse_coverage_factor(spec.coverage_factor),
                 coverage_probability_xml_list=parse_probability(spec.coverage_probability),
             )

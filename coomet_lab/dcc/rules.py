@@ -22,6 +22,27 @@ from coomet_lab.model.binding import DCC_NS, SI_NS, dcc, si
 from coomet_lab.units import check_dsi
 
 CURRENT_VERSION = "3.3.0"
+NS = {"dcc": DCC_NS, "si": SI_NS}
+_IDS = etree.XPath("//@id", smart_strings=False)
+_WITH_REFID = etree.XPath("//*[@refId]")
+_CONTENT = dcc("content")
+# A quantity of a result is covered by methods (conditions) declared on itself, an enclosing list, its
+# measurement result or, since DCC 3.3.0, globally on measurementResults.
+_COVERING = "self::dcc:quantity or self::dcc:list or self::dcc:measurementResult or self::dcc:measurementResults"
+_WITHOUT_METHODS = etree.XPath(
+    f".//dcc:result/dcc:data//dcc:quantity[not(ancestor-or-self::*[{_COVERING}][dcc:usedMethods])]", namespaces=NS)
+_WITHOUT_CONDITIONS = etree.XPath(
+    f".//dcc:result/dcc:data//dcc:quantity[not(ancestor-or-self::*[{_COVERING}][dcc:influenceConditions])]",
+    namespaces=NS)
+_WITH_EMPTY_CELLS = etree.XPath(
+    "//si:valueXMLList[contains(., '?')] | //si:valueExpandedMUXMLList[contains(., '?')]"
+    " | //si:value[contains(., '?')] | //si:valueExpandedMU[contains(., '?')]", namespaces=NS)
+
+
+@functools.lru_cache(maxsize=256)
+def _xpath(expression: str) -> etree.XPath:
+    """Compiled once per expression (the language rules build theirs from the document's declarations)."""
+    return etree.XPath(expression, namespaces=NS)
 _RELEASE = re.compile(r"^[a-zA-Z]( )?([0-9]{1,3}\.){0,3}([0-9]{1,3})$")
 _DATE = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})")
 
@@ -33,8 +54,11 @@ class Context:
         self.tree = tree
         self.root = tree.getroot()
         self.version = version
-        self.used_languages = [el.text or "" for el in self.root.iter(dcc("usedLangCodeISO639_1"))]
-        self.mandatory_languages = [el.text or "" for el in self.root.iter(dcc("mandatoryLangCodeISO639_1"))]
+        core = self.root.find(f"{dcc('administrativeData')}/{dcc('coreData')}")
+        self.used_languages = [el.text or "" for el in core.iterfind(dcc("usedLangCodeISO639_1"))] if core is not None else []
+        self.mandatory_languages = (
+            [el.text or "" for el in core.iterfind(dcc("mandatoryLangCodeISO639_1"))] if core is not None else []
+        )
 
     def finding(self, severity: Severity, code: str, message: str, el: etree._Element | None) -> Finding:
         if el is None:
@@ -70,13 +94,9 @@ def rule_version(ctx: Context) -> Iterator[Finding]:
 
 
 def rule_references(ctx: Context) -> Iterator[Finding]:
-    ids = {el.get("id") for el in ctx.root.iter() if isinstance(el.tag, str) and el.get("id") is not None}
-    for el in ctx.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    ids = set(_IDS(ctx.root))
+    for el in _WITH_REFID(ctx.root):
         ref = el.get("refId")
-        if ref is None:
-            continue
         if ref != " ".join(ref.split()):
             yield ctx.finding(Severity.WARNING, "rule.refid.spacing",
                               f"refId {ref!r} should separate its ids with single spaces", el)
@@ -124,35 +144,32 @@ def rule_language_declarations(ctx: Context) -> Iterator[Finding]:
 
 
 def rule_multilingual_text(ctx: Context) -> Iterator[Finding]:
+    """Every language-tagged text uses declared languages, once each, and gives every mandatory language."""
     used, mandatory = set(ctx.used_languages), set(ctx.mandatory_languages)
-    parents: dict[etree._Element, list[etree._Element]] = {}
-    for content in ctx.root.iter(dcc("content")):
-        parent = content.getparent()
-        if parent is not None:
-            parents.setdefault(parent, []).append(content)
-    for parent, contents in parents.items():
-        langs = [c.get("lang") for c in contents if c.get("lang") is not None]
-        for content in contents:
-            lang = content.get("lang")
-            if lang is not None and lang not in used:
-                yield ctx.finding(Severity.ERROR, "rule.language.undeclared",
-                                  f"text in language {lang!r}, which is not declared in usedLangCodeISO639_1", content)
-        duplicates = sorted({lang for lang in langs if langs.count(lang) > 1})
-        if duplicates:
-            yield ctx.finding(Severity.ERROR, "rule.language.repeated",
-                              f"{readable_name(parent.tag)} gives the text in {', '.join(duplicates)} more than once",
-                              parent)
-        if not langs:
+    optional = used - mandatory
+    groups: dict[etree._Element, list[str]] = {}
+    for content in ctx.root.iter(_CONTENT):
+        lang = content.get("lang")
+        if lang is None:
             continue
-        missing_mandatory = sorted(mandatory - set(langs))
-        missing_used = sorted(used - mandatory - set(langs))
-        if missing_mandatory:
+        groups.setdefault(content.getparent(), []).append(lang)
+        if lang not in used:
+            yield ctx.finding(Severity.ERROR, "rule.language.undeclared",
+                              f"text in language {lang!r}, which is not declared in usedLangCodeISO639_1", content)
+    for parent, langs in groups.items():
+        present = set(langs)
+        name = readable_name(parent.tag)
+        if len(present) != len(langs):
+            repeated = ", ".join(sorted({lang for lang in langs if langs.count(lang) > 1}))
+            yield ctx.finding(Severity.ERROR, "rule.language.repeated",
+                              f"{name} gives the text in {repeated} more than once", parent)
+        if not mandatory <= present:
             yield ctx.finding(Severity.ERROR, "rule.language.missing_mandatory",
-                              f"{readable_name(parent.tag)} lacks the mandatory language(s) "
-                              f"{', '.join(missing_mandatory)}", parent)
-        if missing_used:
+                              f"{name} lacks the mandatory language(s) {', '.join(sorted(mandatory - present))}",
+                              parent)
+        if not optional <= present:
             yield ctx.finding(Severity.WARNING, "rule.language.missing",
-                              f"{readable_name(parent.tag)} is not given in {', '.join(missing_used)} "
+                              f"{name} is not given in {', '.join(sorted(optional - present))} "
                               "although the certificate declares it", parent)
 
 
@@ -226,6 +243,8 @@ def count_items(text: str | None) -> int:
     """Number of items in an XML list, without splitting huge lists when they are already single-spaced."""
     if not text:
         return 0
+    if " " not in text and "\t" not in text and "\n" not in text and "\r" not in text:
+        return 1
     if _single_spaced(text):
         return text.count(" ") + 1
     return len(text.split())
@@ -238,34 +257,64 @@ def _single_spaced(text: str) -> bool:
     )
 
 
+_PER_VALUE_TAGS = tuple(si(name) for name in _PER_VALUE_LISTS)
+
+
+_LENGTH_CONTAINERS = (si("realListXMLList"), dcc("relativeUncertaintyXmlList"), si("hybrid"),
+                      si("complexListXMLList"), dcc("relativeUncertainty"))
+
+
 def rule_list_lengths(ctx: Context) -> Iterator[Finding]:
-    for container in ctx.root.iter(si("realListXMLList"), dcc("relativeUncertaintyXmlList")):
-        values = container.find(si("valueXMLList"))
-        if values is None:
-            continue
-        n = count_items(values.text)
-        for el in container.iter(*(si(name) for name in _PER_VALUE_LISTS)):
-            count = count_items(el.text)
-            if count not in (1, n):
-                yield ctx.finding(Severity.ERROR, "rule.list.length",
-                                  f"{readable_name(el.tag)} has {count} entries for {n} values "
-                                  "(give one entry for all values, or one per value)", el)
-    for quantity in ctx.root.iter(dcc("quantity")):
-        relative = quantity.find(f"{dcc('relativeUncertainty')}/{dcc('relativeUncertaintyXmlList')}/"
-                                 f"{si('valueXMLList')}")
-        values = quantity.find(f"{si('realListXMLList')}/{si('valueXMLList')}")
-        if relative is not None and values is not None:
-            n, m = count_items(values.text), count_items(relative.text)
-            if m not in (1, n):
-                yield ctx.finding(Severity.ERROR, "rule.list.relative_length",
-                                  f"the relative uncertainty has {m} values for {n} measured values", relative)
-    for complex_list in ctx.root.iter(si("complexListXMLList")):
-        counts = {readable_name(el.tag): count_items(el.text) for el in complex_list
-                  if isinstance(el.tag, str) and el.tag.endswith(("RealXMLList", "ImagXMLList", "MagnitudeXMLList",
-                                                                  "PhaseXMLList"))}
-        if len(set(counts.values())) > 1:
-            yield ctx.finding(Severity.ERROR, "rule.list.complex_length",
-                              f"the parts of a complex list differ in length: {counts}", complex_list)
+    for container in ctx.root.iter(*_LENGTH_CONTAINERS):
+        tag = container.tag
+        if tag == si("hybrid"):
+            yield from _hybrid_lengths(ctx, container)
+        elif tag == si("complexListXMLList"):
+            yield from _complex_lengths(ctx, container)
+        elif tag == dcc("relativeUncertainty"):
+            yield from _relative_lengths(ctx, container)
+        else:
+            yield from _per_value_lengths(ctx, container)
+
+
+def _per_value_lengths(ctx: Context, container: etree._Element) -> Iterator[Finding]:
+    values = container.find(si("valueXMLList"))
+    if values is None:
+        return
+    n = count_items(values.text)
+    for el in container.iter(*_PER_VALUE_TAGS):
+        count = count_items(el.text)
+        if count not in (1, n):
+            yield ctx.finding(Severity.ERROR, "rule.list.length",
+                              f"{readable_name(el.tag)} has {count} entries for {n} values "
+                              "(give one entry for all values, or one per value)", el)
+
+
+def _relative_lengths(ctx: Context, relative_el: etree._Element) -> Iterator[Finding]:
+    relative = relative_el.find(f"{dcc('relativeUncertaintyXmlList')}/{si('valueXMLList')}")
+    quantity = relative_el.getparent()
+    values = quantity.find(f"{si('realListXMLList')}/{si('valueXMLList')}") if quantity is not None else None
+    if relative is not None and values is not None:
+        n, m = count_items(values.text), count_items(relative.text)
+        if m not in (1, n):
+            yield ctx.finding(Severity.ERROR, "rule.list.relative_length",
+                              f"the relative uncertainty has {m} values for {n} measured values", relative)
+
+
+def _hybrid_lengths(ctx: Context, hybrid: etree._Element) -> Iterator[Finding]:
+    counts = [count_items(v.text) for v in hybrid.iterfind(f"{si('realListXMLList')}/{si('valueXMLList')}")]
+    if len(set(counts)) > 1:
+        yield ctx.finding(Severity.ERROR, "rule.hybrid.length",
+                          f"the units of this hybrid quantity give different numbers of values {counts}", hybrid)
+
+
+def _complex_lengths(ctx: Context, complex_list: etree._Element) -> Iterator[Finding]:
+    counts = {readable_name(el.tag): count_items(el.text) for el in complex_list
+              if isinstance(el.tag, str) and el.tag.endswith(("RealXMLList", "ImagXMLList", "MagnitudeXMLList",
+                                                              "PhaseXMLList"))}
+    if len(set(counts.values())) > 1:
+        yield ctx.finding(Severity.ERROR, "rule.list.complex_length",
+                          f"the parts of a complex list differ in length: {counts}", complex_list)
 
 
 EMPTY_CELL = "?"
@@ -273,7 +322,7 @@ EMPTY_CELL = "?"
 
 def rule_empty_cells(ctx: Context) -> Iterator[Finding]:
     """A table cell not yet filled (the editor's placeholder) can never be issued."""
-    for el in ctx.root.iter(si("valueXMLList"), si("valueExpandedMUXMLList"), si("value"), si("valueExpandedMU")):
+    for el in _WITH_EMPTY_CELLS(ctx.root):
         items = (el.text or "").split()
         empty = [i + 1 for i, item in enumerate(items) if item == EMPTY_CELL]
         if empty:
@@ -369,33 +418,23 @@ def _normal_consistency(ctx: Context, k_text: str, p_text: str, el: etree._Eleme
 # -------------------------------------------------------------------------------- methods, conditions
 
 
-def _quantities_in_results(ctx: Context) -> Iterator[etree._Element]:
-    for result in ctx.root.iter(dcc("result")):
-        data = result.find(dcc("data"))
-        if data is not None:
-            yield from data.iter(dcc("quantity"))
-
-
-def _declared_on_path(quantity: etree._Element, tag: str) -> bool:
-    node: etree._Element | None = quantity
-    while node is not None:
-        if node.tag in (dcc("quantity"), dcc("list"), dcc("measurementResult"), dcc("measurementResults")):
-            if node.find(tag) is not None:
-                return True
-        node = node.getparent()
-    return False
+_METHOD_MESSAGE = ("this quantity has no method: add dcc:usedMethods to it, its list or its measurement result")
+_CONDITIONS_MESSAGE = "no influence conditions (such as ambient temperature) apply to this quantity"
 
 
 def rule_methods_and_conditions(ctx: Context) -> Iterator[Finding]:
-    for quantity in _quantities_in_results(ctx):
-        if not _declared_on_path(quantity, dcc("usedMethods")):
-            yield ctx.finding(Severity.WARNING, "rule.quantity.method",
-                              "this quantity has no method: add dcc:usedMethods to it, its list or its "
-                              "measurement result", quantity)
-        if not _declared_on_path(quantity, dcc("influenceConditions")):
-            yield ctx.finding(Severity.WARNING, "rule.quantity.conditions",
-                              "no influence conditions (such as ambient temperature) apply to this quantity",
-                              quantity)
+    results = ctx.root.find(dcc("measurementResults"))
+    if results is None:
+        return
+    checks = [(tag, query, code, message) for tag, query, code, message in (
+        (dcc("usedMethods"), _WITHOUT_METHODS, "rule.quantity.method", _METHOD_MESSAGE),
+        (dcc("influenceConditions"), _WITHOUT_CONDITIONS, "rule.quantity.conditions", _CONDITIONS_MESSAGE),
+    ) if results.find(tag) is None]
+    for measurement_result in results.iterchildren(dcc("measurementResult")):
+        for tag, query, code, message in checks:
+            if measurement_result.find(tag) is None:  # otherwise every quantity inside is covered
+                for quantity in query(measurement_result):
+                    yield ctx.finding(Severity.WARNING, code, message, quantity)
 
 
 # ----------------------------------------------------------------------------------- administrative

@@ -97,20 +97,29 @@ class VersionStatus:
     location: Path | None
 
 
+_DEFAULT_STORES: dict[tuple[str, ...], SchemaStore] = {}
+
+
 class SchemaStore:
     """One or more schema folders (the user's store first, then a bundled read-only set), checked against pins."""
 
     def __init__(self, roots: Iterable[Path]):
         self.roots = [Path(r) for r in roots]
         self._pins = load_pins()
+        self._found: dict[str, Path] = {}
 
     @classmethod
     def default(cls) -> SchemaStore:
+        """The store of the current home (or of ``COOMET_LAB_SCHEMAS``), then the installer's bundled set."""
         roots = [Path(os.environ[SCHEMAS_ENV])] if os.environ.get(SCHEMAS_ENV) else [schema_store_dir()]
         bundled = _bundled_schema_dir()
         if bundled is not None:
             roots.append(bundled)
-        return cls(roots)
+        key = tuple(str(r) for r in roots)
+        store = _DEFAULT_STORES.get(key)
+        if store is None:
+            store = _DEFAULT_STORES[key] = cls(roots)
+        return store
 
     @property
     def writable_root(self) -> Path:
@@ -142,12 +151,14 @@ class SchemaStore:
         pin = self._pins.versions.get(version)
         if pin is None:
             raise UnsupportedVersionError(version=version, supported=", ".join(self._pins.versions))
-        root = self._root_with(pin)
+        root = self._found.get(version) or self._root_with(pin)
         if root is None:
             raise SchemaStoreError(
                 f"no complete schema set for DCC {version} in the schema store ({self.writable_root}); {INSTALL_HINT}"
             )
-        return _compile(str(root.resolve()), version)
+        schema = _compile(str(root.resolve()), version)
+        self._found[version] = root
+        return schema
 
     # ------------------------------------------------------------------ installing
 
@@ -199,6 +210,8 @@ class SchemaStore:
                 write_bytes_atomic(target, data)
                 result.files_written.append(path)
         _compile.cache_clear()
+        for store in (self, *_DEFAULT_STORES.values()):
+            store._found.clear()
         return result
 
 

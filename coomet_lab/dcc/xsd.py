@@ -111,6 +111,26 @@ _FIELD_HINTS = {
 }
 
 
+_NUMBER_HINT = "numbers are written with a dot as decimal separator (for example 1.5 or 2e-3)"
+_TYPE_HINTS = {
+    "date": "a date is written YYYY-MM-DD",
+    "dateTime": "a date and time is written YYYY-MM-DDThh:mm:ss",
+    "boolean": "write true or false",
+    "ID": "an id is a unique name that does not start with a digit",
+    "IDREFS": "refId lists ids separated by spaces",
+    "decimalType": _NUMBER_HINT,
+    "valueExpandedMUType": "an uncertainty is a number that is not negative, " + _NUMBER_HINT,
+    "valueStandardMUType": "an uncertainty is a number that is not negative, " + _NUMBER_HINT,
+    "uncertaintyValueType": "an uncertainty is a number that is not negative, " + _NUMBER_HINT,
+    "kValueType": "the coverage factor k must be a number of at least 1 (for example 2)",
+    "probabilityValueType": "the coverage probability must be between 0 and 1 (for example 0.95)",
+    "significantDigitType": "the number of significant digits is a whole number",
+    "anyURI": "a link must be a valid URI",
+    "double": _NUMBER_HINT,
+    "integer": "a whole number is expected",
+}
+
+
 def humanize(message: str) -> str:
     """Turn a libxml2 schema message into a plain sentence with ``dcc:``/``si:`` names."""
     match = _ELEMENT.match(message)
@@ -129,10 +149,11 @@ def humanize(message: str) -> str:
     if (m := _ENUM.search(body)) is not None:
         return f"{subject}: {m.group(1)!r} is not one of {m.group(2).replace(chr(39), '')}"
     if (m := _ATOMIC.search(body)) is not None:
-        kind = {"xs:date": "a date (YYYY-MM-DD)", "xs:dateTime": "a date and time (YYYY-MM-DDThh:mm:ss)",
-                "xs:boolean": "true or false", "xs:ID": "a unique identifier (a name, not starting with a digit)"}
-        expected = kind.get(m.group(2), m.group(2))
-        return f"{subject}: {m.group(1)!r} is not {expected}"
+        type_local = m.group(2).rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+        hint = _FIELD_HINTS.get(local) or _TYPE_HINTS.get(type_local)
+        if hint:
+            return f"{subject}: {m.group(1)!r} is not allowed: {hint}"
+        return f"{subject}: {m.group(1)!r} is not {readable_name(m.group(2))}"
     if "This element is not expected" in body:
         expected = _expected(body)
         return f"{subject} is not allowed here" + (f"; expected {expected}" if expected else "")
