@@ -1,0 +1,78 @@
+"""Signing and trust: lab keys, XAdES signatures on DCCs, PKCS#11 tokens, and verification that cannot be fooled.
+
+The API the desktop application and the PDF twin use:
+
+* :func:`sign_xml` — validate, sign (XAdES-BES, enveloped; parallel for two roles), verify at once;
+* :func:`verify_xml` — the verdict on every signature, and the verified content to read values from;
+* :class:`TrustStore`, :func:`open_signer` with :class:`KeyFile` / :class:`TokenKey`, and ``pki`` for keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coomet_lab.signing.backends import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
+from coomet_lab.signing.errors import KeyError_, SigningError, TrustStoreError, WrongSecretError
+from coomet_lab.signing.trust import CertInfo, TrustStore
+from coomet_lab.signing.verify import SignatureReport, VerificationReport, verify_bytes
+
+SIGNABLE_VERSION = "3.3.0"
+
+
+def sign_xml(data: bytes, signer: Signer, *, role: str | None = None, parallel: bool | None = None,
+             trust: TrustStore | None = None, large: bool = False, source: str = "input",
+             when: dt.datetime | None = None) -> bytes:
+    """Sign a valid DCC 3.3.0 and return the signed bytes, after proving the new signature verifies."""
+    from lxml import etree
+
+    from coomet_lab.dcc.reader import check_root
+    from coomet_lab.dcc.validate import validate_tree
+    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.xmlsafe import parse_bytes
+
+    tree = parse_bytes(data, large=large, source=source)
+    root = tree.getroot()
+    check_root(root, source)
+    version = root.get("schemaVersion")
+    if version != SIGNABLE_VERSION:
+        raise SigningError(f"{source} is a DCC {version}; only DCC {SIGNABLE_VERSION} is signed. Upgrade it first "
+                           "('coomet-lab dcc upgrade', or 'sign --upgrade')")
+    report = validate_tree(tree, source=source)
+    if not report.valid:
+        first = "; ".join(str(f) for f in report.errors()[:3])
+        raise SigningError(f"{source} is not a valid DCC, so it is not signed: {first}")
+    preflight(signer, trust)
+    sign_tree(tree, signer, role=role, parallel=parallel, when=when)
+    signed = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    check = verify_bytes(signed, trust=trust or TrustStore(extra_anchors=[]), large=True, source=source)
+    if not check.signatures or not check.signatures[-1].intact:
+        raise SigningError("the new signature does not verify; nothing was written "
+                           f"({'; '.join(check.signatures[-1].reasons) if check.signatures else 'no signature'})")
+    return signed
+
+
+def preflight(signer: Signer, trust: TrustStore | None) -> None:
+    """Refuse to sign with a certificate that is expired, not yet valid or (where a CRL is known) revoked."""
+    now = dt.datetime.now(dt.timezone.utc)
+    certificate = signer.certificate
+    if now > certificate.not_valid_after_utc:
+        raise SigningError(f"the signing certificate expired on {certificate.not_valid_after_utc.date()}")
+    if now < certificate.not_valid_before_utc:
+        raise SigningError(f"the signing certificate is not valid before {certificate.not_valid_before_utc}")
+    if trust is not None and trust.anchors():
+        path = trust.validate(certificate, signer.chain, now)
+        if not path.trusted:
+            raise SigningError(f"the signing certificate is not trusted here: {'; '.join(path.reasons)}")
+
+
+def verify_xml(data: bytes, *, trust: TrustStore | None = None, large: bool = False,
+               source: str = "input") -> VerificationReport:
+    """Verify every signature of a DCC against the trust store (see :mod:`coomet_lab.signing.verify`)."""
+    return verify_bytes(data, trust=trust, large=large, source=source)
+
+
+__all__ = [
+    "CertInfo", "KeyError_", "KeyFile", "KeySource", "SignatureReport", "Signer", "SigningError", "TokenKey",
+    "TrustStore", "TrustStoreError", "VerificationReport", "WrongSecretError", "open_signer", "preflight",
+    "register_backend", "sign_xml", "verify_xml",
+]
