@@ -91,6 +91,10 @@ def _syntax_error(source: str, exc: etree.XMLSyntaxError) -> UnusableInputError:
     lowered = text.lower()
     if "amplification" in lowered or "entity reference loop" in lowered or "entity" in lowered and "loop" in lowered:
         return XmlSecurityError(f"{source}: refused an entity expansion attack (billion laughs): {text}")
+    if "network entity" in lowered or "failed to load" in lowered:
+        return XmlSecurityError(
+            f"{source}: the document refers to an external DTD or entity; it is refused and nothing was fetched"
+        )
     if "huge" in lowered or "resource limit" in lowered or "too long" in lowered:
         return XmlSecurityError(
             f"{source}: a text node is larger than 10 MB; if you trust this file, open it as a large file (--large)"

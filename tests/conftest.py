@@ -36,3 +36,19 @@ def example_path(name: str) -> Path:
     matches = sorted(EXAMPLES.glob(f"{name}*.xml"))
     assert matches, f"no shared example {name}"
     return matches[0]
+
+
+@pytest.fixture(scope="session")
+def test_pki(tmp_path_factory: pytest.TempPathFactory):
+    from tests import pki
+
+    return pki.build(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="session")
+def unsigned_dcc() -> bytes:
+    """The thermometer example as DCC 3.3.0 bytes, ready to sign."""
+    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.document import load_document
+
+    return to_bytes(load_document(OWN_EXAMPLES / "thermometer-pt100-ru-en.json"))
