@@ -36,18 +36,24 @@ def add_key_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--token", metavar="LABEL", help="token label")
     parser.add_argument("--key-label", metavar="LABEL", help="label of the key on the token")
     parser.add_argument("--pin-env", metavar="VAR", help="read the token PIN from this variable")
+    parser.add_argument("--remember", action="store_true",
+                        help="keep the key file's passphrase in the operating system's keyring (never the key)")
 
 
 def open_signer_from(args: argparse.Namespace):  # noqa: ANN201
     from coomet_lab.errors import UnusableInputError
     from coomet_lab.signing import KeyFile, TokenKey, open_signer
-    from coomet_lab.signing.secrets import secret_from
+    from coomet_lab.signing.secrets import remember, secret_from
 
     if args.key and args.pkcs11:
         raise UnusableInputError("choose a key file (--key) or a token (--pkcs11), not both")
     if args.key:
-        secret = secret_from(args.passphrase_env, "passphrase for the key file: ", remember_as=str(Path(args.key)))
-        return open_signer(KeyFile(Path(args.key)), secret)
+        name = str(Path(args.key).resolve())
+        secret = secret_from(args.passphrase_env, "passphrase for the key file: ", remember_as=name)
+        signer = open_signer(KeyFile(Path(args.key)), secret)
+        if getattr(args, "remember", False) and not remember(name, secret):
+            print("note: no keyring is available here; the passphrase was not remembered", file=sys.stderr)
+        return signer
     if args.pkcs11:
         if not (args.token and args.key_label):
             raise UnusableInputError("a token needs --token LABEL and --key-label LABEL")
