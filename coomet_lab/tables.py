@@ -279,6 +279,62 @@ class Table:
                 del u[index]
                 e.value_expanded_mu_xml_list = " ".join(u)
 
+    def paste_cells(self, block: Sequence[Sequence[str]], top: int, targets: Sequence[tuple[int, str]], *,
+                    decimal_separator: str = ".") -> int:
+        """Paste a block whose columns go to ``targets`` = (column index, "value" | "uncertainty"). Every cell is
+        checked first: one bad cell changes nothing. Rows are added as needed; returns the rows pasted."""
+        width = max((len(r) for r in block), default=0)
+        if width > len(targets):
+            raise TableEditError(f"the block is {width} columns wide; only {len(targets)} columns are right of the "
+                                 "cursor")
+        columns = self.columns
+        for index, _kind in targets[:width]:
+            if not columns[index].editable:
+                raise TableEditError(f"column {columns[index].name() or index + 1} is read-only")
+        parsed = [
+            [EMPTY if cell.strip() == "" else _parse_cell(cell, r + top, c, decimal_separator, targets[c][1])
+             for c, cell in enumerate(row)]
+            for r, row in enumerate(block)
+        ]
+        while self.row_count < top + len(parsed):
+            self.insert_row()
+        for r, row in enumerate(parsed):
+            for c, value in enumerate(row):
+                index, kind = targets[c]
+                if kind == "uncertainty":
+                    columns[index].set_uncertainty(top + r, "" if value == EMPTY else value)
+                else:
+                    columns[index].set_value(top + r, "" if value == EMPTY else value)
+        return len(parsed)
+
+    def snapshot(self) -> list[tuple[str | None, str | None, str | None, str | None, str | None]]:
+        """The exact list texts of every editable column (values, unit, U, k, p): what undo needs to restore."""
+        out = []
+        for column in self.columns:
+            rl = column.quantity.real_list_xml_list
+            mu = rl.measurement_uncertainty_univariate_xml_list if rl else None
+            e = mu.expanded_mu_xml_list if mu else None
+            out.append((
+                rl.value_xml_list if rl else None, rl.unit_xml_list if rl else None,
+                e.value_expanded_mu_xml_list if e else None, e.coverage_factor_xml_list if e else None,
+                e.coverage_probability_xml_list if e else None,
+            ))
+        return out
+
+    def restore(self, snapshot: list[tuple[str | None, str | None, str | None, str | None, str | None]]) -> None:
+        for column, (values, unit, u, k, p) in zip(self.columns, snapshot):
+            rl = column.quantity.real_list_xml_list
+            if rl is None:
+                continue
+            rl.value_xml_list, rl.unit_xml_list = values, unit
+            mu = rl.measurement_uncertainty_univariate_xml_list
+            if u is None:
+                if mu is not None and mu.expanded_mu_xml_list is not None:
+                    rl.measurement_uncertainty_univariate_xml_list = None
+                continue
+            e = column._expanded_list()
+            e.value_expanded_mu_xml_list, e.coverage_factor_xml_list, e.coverage_probability_xml_list = u, k, p
+
     def paste(self, block: Sequence[Sequence[str]], top: int, left: int, *, decimal_separator: str = ".") -> int:
         """Paste a block of cells (rows of text, as copied from a spreadsheet) at a position; rows are added as
         needed. Every cell is parsed before anything changes, so a bad cell changes nothing. Returns rows pasted."""
@@ -302,7 +358,12 @@ class Table:
         return len(parsed)
 
 
-def _parse_cell(cell: str, row: int, column: int, decimal_separator: str) -> str:
+def _parse_cell(cell: str, row: int, column: int, decimal_separator: str, kind: str = "value") -> str:
+    if kind == "uncertainty":
+        try:
+            return parse_non_negative(cell, decimal_separator=decimal_separator)
+        except CoometLabError as exc:
+            raise TableEditError(f"row {row + 1}, column {column + 1}: {exc}") from None
     try:
         return parse_number(cell, decimal_separator=decimal_separator)
     except CoometLabError as exc:

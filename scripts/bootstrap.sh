@@ -27,3 +27,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -m pip install --quiet -e ".[$extras]"
     touch "$stamp"
 fi
+
+# The interface translations are compiled from their Qt Linguist sources.
+.venv/bin/python -m ui.i18n >/dev/null

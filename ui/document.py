@@ -1,0 +1,194 @@
+"""A certificate open in the editor: the core model, its undo stack, autosave and live validation."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from coomet_lab import document as documents
+from coomet_lab.atomic import write_text_atomic
+from coomet_lab.editing import FieldSpec, FieldValueError
+from coomet_lab.model import Certificate
+from coomet_lab.paths import app_home
+from coomet_lab.tables import Table, tables_of
+from ui.commands import SetFieldCommand, TableEditCommand
+from ui.workers import run_in_background
+
+AUTOSAVE_DELAY_MS = 1500
+VALIDATE_DELAY_MS = 350
+
+
+def autosave_dir() -> Path:
+    folder = app_home() / "autosave"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def leftover_autosaves() -> list[Path]:
+    """Drafts autosaved by a session that did not end cleanly (offered for restore at start)."""
+    return sorted(autosave_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+class DraftDocument(QObject):
+    field_changed = Signal(str)
+    tables_changed = Signal(int)
+    validated = Signal(object, object)  # ValidationReport (or an error), {element path: (table, column)}
+    dirty_changed = Signal(bool)
+    saved = Signal(str)
+
+    def __init__(self, certificate: Certificate, *, path: Path | None = None, decimal_separator: str = ".",
+                 title: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.certificate = certificate
+        self.path = path
+        self.title = title or (path.stem if path else certificate.unique_identifier or "new certificate")
+        self.decimal_separator = decimal_separator
+        self.draft_id = uuid.uuid4().hex
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._changed)
+        self.last_report = None
+        self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
+        self._validate_timer = self._timer(VALIDATE_DELAY_MS, self.validate_now)
+
+    def _timer(self, delay: int, slot) -> QTimer:  # noqa: ANN001
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def languages(self) -> list[str]:
+        return self.certificate.languages or ["en"]
+
+    def tables(self) -> list[Table]:
+        return list(tables_of(self.certificate))
+
+    def table(self, index: int) -> Table:
+        return self.tables()[index]
+
+    # ------------------------------------------------------------------ edits (each one an undo step)
+
+    def set_field(self, spec: FieldSpec, lang: str | None, text: str) -> None:
+        """Check typed text first (a bad value changes nothing), then apply it as an undoable edit."""
+        value = text.strip()
+        if spec.check and value:
+            problem = spec.check(value)
+            if problem:
+                raise FieldValueError(problem, label=spec.label)
+        if spec.choices and value and value not in spec.choices:
+            raise FieldValueError(f"choose one of {', '.join(spec.choices)}", label=spec.label)
+        if spec.get(self.certificate, lang) == value:
+            return
+        self.undo_stack.push(SetFieldCommand(self, spec, lang, value))
+
+    def edit_table(self, index: int, text: str, operation) -> None:  # noqa: ANN001
+        """Run a table edit as one undo step; if it raises, nothing changed and nothing is on the stack."""
+        command = TableEditCommand(self, index, text, operation)
+        command.redo()  # raises before the command reaches the stack
+        self.undo_stack.push(_AlreadyDone(command))
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    def _changed(self, _index: int = 0) -> None:
+        self._autosave_timer.start()
+        self._validate_timer.start()
+
+    # ------------------------------------------------------------------ saving
+
+    def autosave_path(self) -> Path:
+        return autosave_dir() / f"{self.draft_id}.json"
+
+    def autosave(self) -> None:
+        if self.dirty:
+            write_text_atomic(self.autosave_path(), documents.dumps(self.certificate))
+
+    def save(self, path: Path | None = None) -> Path:
+        target = path or self.path
+        if target is None:
+            raise ValueError("no file name yet")
+        documents.save_document(self.certificate, target)
+        self.path = Path(target)
+        self.undo_stack.setClean()
+        self.discard_autosave()
+        self.saved.emit(str(target))
+        return self.path
+
+    def discard_autosave(self) -> None:
+        self.autosave_path().unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ validation
+
+    def validate_now(self) -> None:
+        """Serialize here (fast), validate off the GUI thread, deliver the report with the table map."""
+        from coomet_lab.dcc.writer import serialize, to_element
+
+        element = to_element(self.certificate)
+        columns = column_paths(element)
+        data = serialize(element)
+
+        def work():  # noqa: ANN202
+            from coomet_lab.dcc.validate import validate_bytes
+
+            return validate_bytes(data, source=self.title)
+
+        def done(report) -> None:  # noqa: ANN001
+            self.last_report = report
+            self.validated.emit(report, columns)
+
+        run_in_background(work, on_success=done, on_error=lambda exc: self.validated.emit(exc, columns))
+
+
+class _AlreadyDone(QUndoCommand):
+    """Puts an edit that already ran on the undo stack without running it a second time."""
+
+    def __init__(self, command: TableEditCommand):
+        super().__init__(command.text())
+        self.command = command
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self.command.redo()
+
+    def undo(self) -> None:
+        self.command.undo()
+
+
+def column_paths(root) -> dict[str, tuple[int, int]]:  # noqa: ANN001
+    """Element path of every table column's quantity → (table index, column index), in the order tables_of
+    finds them, so a finding's path leads to the column."""
+    from coomet_lab.dcc.findings import element_path
+    from coomet_lab.model.binding import dcc, si
+
+    out: dict[str, tuple[int, int]] = {}
+    table_index = 0
+    for result in root.iter(dcc("result")):
+        data = result.find(dcc("data"))
+        if data is None:
+            continue
+        for item in data:
+            if item.tag != dcc("list"):
+                continue
+            quantities = [q for q in item.findall(dcc("quantity"))
+                          if q.find(si("realListXMLList")) is not None
+                          or q.find(f"{si('hybrid')}/{si('realListXMLList')}") is not None]
+            if not quantities:
+                continue
+            for column_index, quantity in enumerate(quantities):
+                out[element_path(quantity)] = (table_index, column_index)
+            table_index += 1
+    return out
