@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -51,6 +52,7 @@ class DraftDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._changed)
         self.last_report = None
+        self._generation = 0  # reports of earlier states are dropped: the panel never shows stale findings
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
         self._validate_timer = self._timer(VALIDATE_DELAY_MS, self.validate_now)
 
@@ -134,6 +136,9 @@ class DraftDocument(QObject):
         """Serialize here (fast), validate off the GUI thread, deliver the report with the table map."""
         from coomet_lab.dcc.writer import serialize, to_element
 
+        self._validate_timer.stop()
+        self._generation += 1
+        generation = self._generation
         element = to_element(self.certificate)
         columns = column_paths(element)
         data = serialize(element)
@@ -144,10 +149,12 @@ class DraftDocument(QObject):
             return validate_bytes(data, source=self.title)
 
         def done(report) -> None:  # noqa: ANN001
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the editor was closed, or the certificate changed since: a newer check is coming
             self.last_report = report
             self.validated.emit(report, columns)
 
-        run_in_background(work, on_success=done, on_error=lambda exc: self.validated.emit(exc, columns))
+        run_in_background(work, on_success=done, on_error=done)
 
 
 class _AlreadyDone(QUndoCommand):
