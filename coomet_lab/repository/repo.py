@@ -440,20 +440,17 @@ class Repository:
             return self._certificate(conn, certificate_id)
 
     def find(self, key: str | int) -> CertificateRecord:
-        """A certificate by id (``17`` or ``#17``) or number (an issued one first, else the latest received)."""
+        """A certificate by ``#id`` or by number (an issued one first, else the latest received); a plain number
+        that no certificate carries is tried as an id."""
         text = str(key).strip()
+        certs = schema.certificates
         with self._read() as conn:
-            if text.lstrip("#").isdigit():
-                found = conn.execute(select(schema.certificates).where(
-                    schema.certificates.c.id == int(text.lstrip("#")))).mappings().first()
-                if found is not None or text.startswith("#"):
-                    if found is None:
-                        raise RecordNotFoundError(kind="certificate", key=text)
-                    return CertificateRecord.from_row(found)
-            row = conn.execute(
-                select(schema.certificates).where(schema.certificates.c.unique_identifier == text)
-                .order_by((schema.certificates.c.kind == "issued").desc(), schema.certificates.c.id.desc())
-            ).mappings().first()
+            row = None
+            if not text.startswith("#"):
+                row = conn.execute(select(certs).where(certs.c.unique_identifier == text)
+                                   .order_by((certs.c.kind == "issued").desc(), certs.c.id.desc())).mappings().first()
+            if row is None and text.lstrip("#").isdigit():
+                row = conn.execute(select(certs).where(certs.c.id == int(text.lstrip("#")))).mappings().first()
         if row is None:
             raise RecordNotFoundError(kind="certificate", key=text)
         return CertificateRecord.from_row(row)
@@ -802,6 +799,18 @@ class Repository:
         from coomet_lab.repository.backup import make_backup
 
         return make_backup(self, Path(destination), who=who)
+
+    @staticmethod
+    def restore(archive: str | os.PathLike[str], *, who: str, root: str | os.PathLike[str] | None = None,
+                force: bool = False) -> dict[str, Any]:
+        """Replace the repository in ``root`` with a backup, after verifying the archive completely.
+
+        Refuses a non-empty repository unless ``force`` (the old one is then kept beside it, renamed) and one that
+        an application instance holds open.
+        """
+        from coomet_lab.repository.backup import restore_backup
+
+        return restore_backup(archive, root=Path(root) if root is not None else default_root(), who=who, force=force)
 
 
 def read_head(path: Path) -> tuple[int, str] | None:
