@@ -14,7 +14,8 @@ from sqlalchemy import Connection, and_, func, or_, select, text
 from coomet_lab.repository.migrations import FTS_COLUMNS
 from coomet_lab.repository.schema import certificates
 
-# bm25 weights in FTS_COLUMNS order: the certificate number counts most, then serial and customer.
+# bm25 weights in FTS_COLUMNS order: the certificate number counts most, then serial and customer. A certificate
+# whose number is exactly what was typed comes first of all.
 _WEIGHTS = (10.0, 4.0, 3.0, 6.0, 2.0, 1.0, 1.0, 1.0)
 HIT_COLUMNS = (
     certificates.c.id, certificates.c.kind, certificates.c.unique_identifier, certificates.c.status,
@@ -79,9 +80,11 @@ class Fts5Search:
         statement = text(
             f"SELECT {columns} FROM (SELECT rowid AS id, bm25(certificate_fts, {weights}) AS score "
             "FROM certificate_fts WHERE certificate_fts MATCH :query ORDER BY score LIMIT :limit) AS m "
-            "JOIN certificates AS c ON c.id = m.id ORDER BY m.score, c.id DESC"
+            "JOIN certificates AS c ON c.id = m.id "
+            "ORDER BY lower(c.unique_identifier) = :exact DESC, m.score, c.id DESC"
         )
-        return list(conn.execute(statement, {"query": query, "limit": limit}))
+        exact = user_text.strip().rstrip("*").lower()
+        return list(conn.execute(statement, {"query": query, "limit": limit, "exact": exact}))
 
 
 class LikeSearch:
