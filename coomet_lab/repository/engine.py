@@ -25,7 +25,7 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def make_engine(url: str, *, busy_timeout: float) -> Engine:
+def make_engine(url: str, *, busy_timeout: float, read_only: bool = False) -> Engine:
     """An engine whose connections are safe to share between threads, one checkout at a time."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
@@ -42,6 +42,8 @@ def make_engine(url: str, *, busy_timeout: float) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            if read_only:
+                return
             cursor.execute("PRAGMA journal_mode = WAL")
             # FULL: a committed issue survives a power cut too, not only a crash of the application.
             cursor.execute("PRAGMA synchronous = FULL")

@@ -31,6 +31,7 @@ from coomet_lab.errors import (
     IssueRefusedError,
     RecordNotFoundError,
     RepositoryError,
+    RepositoryStorageError,
     TraceabilityBlockedError,
     UnusableInputError,
 )
@@ -97,8 +98,9 @@ class Repository:
     """Drafts, issued and received certificates, registries, traceability, audit trail, search, backup."""
 
     def __init__(self, *, root: Path, engine: Engine, files: FileStore, busy_timeout: float,
-                 clock: Callable[[], dt.datetime], lock: InstanceLock | None) -> None:
+                 clock: Callable[[], dt.datetime], lock: InstanceLock | None, read_only: bool = False) -> None:
         self.root = root
+        self.read_only = read_only
         self.engine = engine
         self.files = files
         self.busy_timeout = busy_timeout
@@ -118,6 +120,8 @@ class Repository:
         makes a second application instance fail with :class:`RepositoryInUseError` instead of sharing.
         """
         folder = Path(root) if root is not None else default_root()
+        if url is None and (folder / DB_NAME).exists() and not os.access(folder, os.W_OK):
+            return cls._open_read_only(folder, busy_timeout=busy_timeout, clock=clock)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -139,6 +143,24 @@ class Repository:
             raise
         with contextlib.suppress(OSError):
             files.remove_temporaries(older_than=ORPHAN_GRACE_SECONDS)
+        return repo
+
+    @classmethod
+    def _open_read_only(cls, folder: Path, *, busy_timeout: float,
+                        clock: Callable[[], dt.datetime] | None) -> Repository:
+        """A repository in a folder we cannot write (read-only media or permissions): reading works, every
+        change is refused with a clear message. SQLite cannot share a WAL database without writing its index
+        file, so a read-only folder is opened as immutable: nobody can be writing to it through this folder."""
+        engine = make_engine(f"sqlite+pysqlite:///file:{folder / DB_NAME}?mode=ro&immutable=1&uri=true",
+                             busy_timeout=busy_timeout, read_only=True)
+        repo = cls(root=folder, engine=engine, files=FileStore(folder / "files"), busy_timeout=busy_timeout,
+                   clock=clock or utc_now, lock=None, read_only=True)
+        with repo._read() as conn:
+            version = migrations.current_version(conn)
+        if version != migrations.LATEST:
+            repo.close()
+            raise RepositoryStorageError(f"the repository in {folder} is read-only and needs updating from schema "
+                                         f"version {version} to {migrations.LATEST}")
         return repo
 
     def close(self) -> None:
@@ -170,6 +192,8 @@ class Repository:
 
     @contextmanager
     def _write(self, where: str) -> Iterator[_Tx]:
+        if self.read_only:
+            raise RepositoryStorageError(f"{where}: the repository folder {self.root} is read-only")
         head = None
         with translated_errors(self.busy_timeout, where), self.engine.connect() as conn:
             conn.execution_options(**{WRITE_OPTION: True})
