@@ -96,6 +96,9 @@ def head(conn: Connection) -> tuple[int, str]:
 
 def append(conn: Connection, entries: Iterable[PendingEntry], *, at: str) -> tuple[int, str]:
     """Append entries in order (inside the caller's write transaction); returns the new head."""
+    if conn.dialect.name == "postgresql":
+        # SQLite's BEGIN IMMEDIATE already serialises writers; a server needs the chain's head locked explicitly.
+        conn.exec_driver_sql("LOCK TABLE audit_log IN EXCLUSIVE MODE")
     seq, prev = head(conn)
     for entry in entries:
         details = dict(entry.details)

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import stat
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,7 +57,7 @@ class FileStore:
 
     def _write_new(self, target: Path, data: bytes) -> None:
         target.parent.mkdir(exist_ok=True)
-        tmp = self.tmp / f"{target.name}.{os.getpid()}.{time.monotonic_ns()}.part"
+        tmp = self.tmp / f"{target.name}.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.part"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             try:
