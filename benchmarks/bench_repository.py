@@ -102,7 +102,7 @@ def generate(repo, count: int, seed: int = 7) -> dict:
 def queries(numbers, rng) -> list[str]:
     picks = rng.sample(numbers, 10)
     out = []
-    for cid, number, serial, ru, en, day in picks:
+    for _cid, number, serial, ru, en, day in picks:
         out += [number, number[:-3] + "*", serial, en.split()[0], ru.split("«")[-1].rstrip("»"), day]
     out += ["UT-2024*", "Термометр", "pressure gauge", "412345678", "Fluke 5522A", "Sigma UT-2023*",
             "Метран-517 2025", "thermocouple Kappa", "DKD-K-1234/2025", "Энергомера UT-2021*"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -26,7 +25,7 @@ from coomet_lab._version import __version__
 from coomet_lab.errors import BackupError
 from coomet_lab.repository.audit import Action
 from coomet_lab.repository.engine import storage_error
-from coomet_lab.repository.filestore import sha256_hex
+from coomet_lab.repository.filestore import file_sha256, sha256_hex
 from coomet_lab.repository.lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -123,11 +122,7 @@ def _stored_file(repo: Repository, digest: str, size: int) -> bytes:
 
 
 def _file_entry(path: Path) -> dict[str, Any]:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return {"sha256": digest.hexdigest(), "size": path.stat().st_size}
+    return {"sha256": file_sha256(path), "size": path.stat().st_size}
 
 
 def _fsync(path: Path) -> None:

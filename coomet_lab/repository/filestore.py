@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from coomet_lab.atomic import sync_folder
 from coomet_lab.repository.engine import storage_error
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -44,7 +45,7 @@ class FileStore:
         return self.root / sha256[:2] / sha256
 
     def put(self, data: bytes, sha256: str | None = None) -> str:
-        """Store ``data`` (idempotent) and return its SHA-256. Raises RepositoryStorageError, leaving no partial file."""
+        """Store ``data`` (idempotent); returns its SHA-256. Raises RepositoryStorageError, leaving no partial file."""
         digest = sha256 or sha256_hex(data)
         target = self.path_of(digest)
         if target.exists() and self._intact(target, digest, len(data)):
@@ -78,7 +79,7 @@ class FileStore:
                 os.unlink(tmp)
             raise
         if self.durable:
-            _sync_folder(target.parent)
+            sync_folder(target.parent)
 
     @staticmethod
     def _intact(path: Path, sha256: str, size: int) -> bool:
@@ -129,12 +130,3 @@ def file_sha256(path: Path) -> str:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

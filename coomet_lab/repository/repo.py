@@ -12,6 +12,7 @@ the old state or the new one; at worst an orphan file that no row names.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -327,7 +328,7 @@ class Repository:
                 raise IssueRefusedError(str(exc)) from None
             if embedded != signed_xml:
                 raise IssueRefusedError("the PDF twin embeds a different dcc.xml than the signed XML being issued")
-        return Incoming(**{**incoming.__dict__, "pdf": pdf})
+        return dataclasses.replace(incoming, pdf=pdf)
 
     def _check_issuable_draft(self, conn: Connection, draft: Draft, number: str) -> None:
         if draft.status != "open":

@@ -32,7 +32,8 @@ def fts_row(certificate_id: int, fields: dict[str, str]) -> dict[str, Any]:
         "customer": fields["customer"],
         "item": fields["item"],
         "serial": fields["serial"],
-        "type": " ".join(p for p in (fields["model"], fields["schema_version"] and f"DCC {fields['schema_version']}") if p),
+        "type": " ".join(p for p in (fields["model"], fields["schema_version"] and f"DCC {fields['schema_version']}")
+                         if p),
         "dates": " ".join(p for p in (fields["issue_date"], fields["calibration_date"], fields["begin_date"]) if p),
         "standards": fields["standards"],
         "issuer": fields["issuer_lab"],

@@ -41,8 +41,8 @@ def test_import_dccs_of_any_3x_version_with_signature_verdicts(repo):
     assert repo.certificate_bytes(old.id)[0] == EX05.read_bytes()
     again = repo.import_files([EX05], who="ann")[0]
     assert again.status == "duplicate" and again.certificate_id == old.id
-    no_verifier = repo.import_bytes(EX02.read_bytes().replace(b"<dcc:uniqueIdentifier>1234", b"<dcc:uniqueIdentifier>12345"),
-                                    source="copy.xml", who="ann")
+    renumbered = EX02.read_bytes().replace(b"<dcc:uniqueIdentifier>1234", b"<dcc:uniqueIdentifier>12345")
+    no_verifier = repo.import_bytes(renumbered, source="copy.xml", who="ann")
     assert no_verifier.signature_verdict == "not checked"
 
 
