@@ -41,7 +41,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -49,7 +49,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform lets us open a folder)."""
     # The rename is durable only once the folder entry is on disk; not every platform lets us open a folder.
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)

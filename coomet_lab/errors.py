@@ -84,3 +84,66 @@ class OutputError(CoometLabError):
     """An output file could not be written; nothing was left behind."""
 
     code = "output.failed"
+
+
+class RepositoryError(CoometLabError):
+    """The local repository refused an operation or could not carry it out; nothing was half-done."""
+
+    code = "repository.error"
+
+
+class RecordNotFoundError(RepositoryError):
+    """No draft, certificate, standard... with that identifier."""
+
+    code = "repository.not_found"
+    template = "no {kind} {key!r} in the repository"
+
+
+class RepositoryBusyError(RepositoryError):
+    """Another process held the repository's write lock for longer than the busy timeout."""
+
+    code = "repository.busy"
+    template = (
+        "the repository is busy: another program or COOMET Lab window is writing to it (waited {seconds:g} s); "
+        "nothing was changed, try again"
+    )
+
+
+class RepositoryInUseError(RepositoryError):
+    """A second application instance tried to open a repository that one already holds."""
+
+    code = "repository.in_use"
+    template = "the repository in {path} is already open in another COOMET Lab ({holder}); close it first"
+
+
+class RepositoryStorageError(RepositoryError):
+    """The disk is full, the folder is read-only or a file cannot be written; the transaction was rolled back."""
+
+    code = "repository.storage"
+    template = "{detail}; nothing was changed"
+
+
+class IssueRefusedError(RepositoryError):
+    """The bytes offered for issuing are not acceptable (invalid, wrong number, twin mismatch, not a draft...)."""
+
+    code = "repository.issue_refused"
+    template = "cannot issue: {detail}"
+
+
+class TraceabilityBlockedError(IssueRefusedError):
+    """A reference standard is unknown or expired and nobody gave a recorded override."""
+
+    code = "repository.traceability_blocked"
+    template = "cannot issue: {detail} (an override needs a reason and who gives it)"
+
+
+class AmendmentError(RepositoryError):
+    """Only a current issued certificate can be amended, once at a time."""
+
+    code = "repository.amendment"
+
+
+class BackupError(RepositoryError):
+    """A backup could not be made, or an archive is damaged or would overwrite a repository."""
+
+    code = "repository.backup"

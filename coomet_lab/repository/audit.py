@@ -1,0 +1,125 @@
+"""The audit trail: an append-only, hash-chained log of every action that matters.
+
+Entry ``n`` stores ``prev_hash`` (the ``entry_hash`` of entry ``n-1``; 64 zeros for the first) and its own
+``entry_hash`` = SHA-256 of the canonical JSON of everything in it, sequence number included. Changing an entry
+breaks its own hash; removing or reordering entries breaks the sequence and the chain; removing entries from the
+end is caught by the head file (``audit-head.json``), written after each commit outside the database.
+
+Entries that change a record carry the SHA-256 of that record's row after the change (``rows``), so ``verify``
+can tell a row changed with a database tool from one changed by the application.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from coomet_lab.repository.schema import audit_log
+
+GENESIS = "0" * 64
+
+
+class Action:
+    """The actions recorded (``action`` column)."""
+
+    DRAFT_CREATED = "draft created"
+    DRAFT_DISCARDED = "draft discarded"
+    ISSUED = "issued"
+    AMENDED = "amended"
+    AMENDMENT_STARTED = "amendment started"
+    OVERRIDE = "override given"
+    KEY_USED = "key used"
+    IMPORTED = "imported"
+    TWIN_ATTACHED = "twin attached"
+    EXPORTED = "exported"
+    BACKUP = "backup made"
+    RESTORED = "restored"
+    RECORD_ADDED = "record added"
+    RECORD_CHANGED = "record changed"
+    ORPHANS_REMOVED = "orphans removed"
+
+
+def canonical(value: Any) -> bytes:
+    """Deterministic JSON bytes: sorted keys, no spaces, UTF-8. Only str, int, bool, None, lists and dicts."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def row_hash(table: Table, row: Mapping[str, Any]) -> str:
+    content = {"table": table.name, "row": {c.name: row[c.name] for c in table.columns}}
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+def entry_hash(seq: int, at: str, actor: str, action: str, subject: str, details: str, prev_hash: str) -> str:
+    content = {"seq": seq, "at": at, "actor": actor, "action": action, "subject": subject,
+               "details": details, "prev": prev_hash}
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    subject: str
+    details: dict[str, Any]
+    prev_hash: str
+    entry_hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "at": self.at, "who": self.actor, "action": self.action,
+                "subject": self.subject, "details": self.details, "hash": self.entry_hash}
+
+
+@dataclass
+class PendingEntry:
+    """An entry being prepared inside a write transaction; rows are hashed just before it is appended."""
+
+    action: str
+    actor: str
+    subject: str
+    details: dict[str, Any] = field(default_factory=dict)
+    rows: list[tuple[Table, int]] = field(default_factory=list)
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    row = conn.execute(
+        select(audit_log.c.seq, audit_log.c.entry_hash).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    return (row.seq, row.entry_hash) if row else (0, GENESIS)
+
+
+def append(conn: Connection, entries: Iterable[PendingEntry], *, at: str) -> tuple[int, str]:
+    """Append entries in order (inside the caller's write transaction); returns the new head."""
+    if conn.dialect.name == "postgresql":
+        # SQLite's BEGIN IMMEDIATE already serialises writers; a server needs the chain's head locked explicitly.
+        conn.exec_driver_sql("LOCK TABLE audit_log IN EXCLUSIVE MODE")
+    seq, prev = head(conn)
+    for entry in entries:
+        details = dict(entry.details)
+        if entry.rows:
+            details["rows"] = [_row_state(conn, table, key) for table, key in entry.rows]
+        details_text = canonical(details).decode("utf-8")
+        seq += 1
+        digest = entry_hash(seq, at, entry.actor, entry.action, entry.subject, details_text, prev)
+        conn.execute(audit_log.insert().values(
+            seq=seq, at=at, actor=entry.actor, action=entry.action, subject=entry.subject,
+            details=details_text, prev_hash=prev, entry_hash=digest,
+        ))
+        prev = digest
+    return seq, prev
+
+
+def _row_state(conn: Connection, table: Table, key: int) -> dict[str, Any]:
+    row = conn.execute(select(table).where(table.c.id == key)).mappings().one()
+    return {"table": table.name, "id": key, "hash": row_hash(table, row)}
+
+
+def entry_from_row(row: Any) -> AuditEntry:
+    return AuditEntry(seq=row.seq, at=row.at, actor=row.actor, action=row.action, subject=row.subject,
+                      details=json.loads(row.details), prev_hash=row.prev_hash, entry_hash=row.entry_hash)

@@ -1,0 +1,112 @@
+"""Versioned schema migrations, from the first release on.
+
+Each migration runs once, in its own write transaction, and is recorded in ``schema_migrations``. A repository
+written by a newer application (a higher version than this one knows) is refused rather than guessed at.
+Migration 1 creates the tables of ``schema.py`` as they were at version 1: ``tests/core/test_repo_migrations.py``
+pins that shape, so changing a table means adding a migration, never editing this one.
+
+SQLite gets more than portable tables: the FTS5 search index and triggers that refuse, at the database level,
+to delete or rewrite stored certificates, files and audit entries (a guard against bugs; tampering with a database
+tool is caught by ``verify``, which also checks that these triggers are still in place).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from coomet_lab.errors import RepositoryError
+from coomet_lab.repository import schema
+
+DEFAULT_AMENDMENT_PATTERN = "{base}-A{n}"
+
+FTS_COLUMNS = ("number", "customer", "item", "serial", "type", "dates", "standards", "issuer")
+
+_IMMUTABLE_CERTIFICATE_COLUMNS = [
+    c.name for c in schema.certificates.columns if c.name not in ("status", "replaced_by_id", "pdf_sha256")
+]
+
+SQLITE_TRIGGERS = {
+    "certificates_never_deleted":
+        "CREATE TRIGGER certificates_never_deleted BEFORE DELETE ON certificates "
+        "BEGIN SELECT RAISE(ABORT, 'stored certificates are never deleted'); END",
+    "certificates_immutable":
+        "CREATE TRIGGER certificates_immutable BEFORE UPDATE ON certificates WHEN "
+        + " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _IMMUTABLE_CERTIFICATE_COLUMNS)
+        + " OR (OLD.pdf_sha256 IS NOT NULL AND NEW.pdf_sha256 IS NOT OLD.pdf_sha256)"
+        " OR (OLD.status = 'replaced' AND NEW.status IS NOT 'replaced')"
+        " OR (OLD.replaced_by_id IS NOT NULL AND NEW.replaced_by_id IS NOT OLD.replaced_by_id)"
+        " BEGIN SELECT RAISE(ABORT, 'a stored certificate cannot be changed'); END",
+    "files_immutable":
+        "CREATE TRIGGER files_immutable BEFORE UPDATE ON files "
+        "BEGIN SELECT RAISE(ABORT, 'stored files cannot be changed'); END",
+    "files_never_deleted":
+        "CREATE TRIGGER files_never_deleted BEFORE DELETE ON files "
+        "BEGIN SELECT RAISE(ABORT, 'stored files are never deleted'); END",
+    "audit_append_only_update":
+        "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "audit_append_only_delete":
+        "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection, str], None]
+
+
+def _m001_initial(conn: Connection, now: str) -> None:
+    schema.metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE certificate_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        for ddl in SQLITE_TRIGGERS.values():
+            conn.exec_driver_sql(ddl)
+    conn.execute(schema.meta.insert(), [
+        {"key": "repository_id", "value": str(uuid.uuid4())},
+        {"key": "created_at", "value": now},
+        {"key": "amendment_pattern", "value": DEFAULT_AMENDMENT_PATTERN},
+    ])
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial: records, files, registries, drafts, audit trail, search", _m001_initial),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "schema_migrations"):
+        return 0
+    versions = conn.execute(select(schema.schema_migrations.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(conn: Connection, now: str) -> list[int]:
+    """Apply every pending migration (inside the caller's write transaction); returns the versions applied."""
+    version = current_version(conn)
+    if version > LATEST:
+        raise RepositoryError(
+            f"this repository has schema version {version}, newer than this application understands ({LATEST}); "
+            "update COOMET Lab to open it"
+        )
+    if version == 0:
+        schema.schema_migrations.create(conn, checkfirst=True)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        migration.apply(conn, now)
+        conn.execute(schema.schema_migrations.insert().values(
+            version=migration.version, name=migration.name, applied_at=now))
+        applied.append(migration.version)
+    return applied

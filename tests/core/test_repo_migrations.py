@@ -1,0 +1,56 @@
+"""Versioned migrations: the first version's shape is pinned, a newer repository is refused, not guessed at."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from sqlalchemy import inspect
+
+from coomet_lab.errors import RepositoryError
+from coomet_lab.repository import Repository, schema
+from coomet_lab.repository.migrations import LATEST, MIGRATIONS
+from tests.repo_support import raw_db
+
+# SHA-256 of the tables, columns and indexes that migration 1 creates. If this test fails you changed a table in
+# schema.py: keep migration 1 creating the old shape (freeze its tables there) and add migration 2 that alters it.
+MIGRATION_1_SHAPE = "a3dd979642572634f640fa353011c6d181bee3900027a9f1697be5068a62701a"
+
+
+def shape_of(repo: Repository) -> str:
+    inspector = inspect(repo.engine)
+    shape = {}
+    for table in sorted(inspector.get_table_names()):
+        if table.startswith("certificate_fts"):
+            continue
+        columns = [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)]
+        indexes = sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table))
+        shape[table] = {"columns": columns, "indexes": indexes}
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
+
+
+def test_migration_1_creates_the_pinned_shape(app_home):
+    assert LATEST == len(MIGRATIONS) == 1
+    with Repository.open() as repo:
+        assert shape_of(repo) == MIGRATION_1_SHAPE
+        tables = set(inspect(repo.engine).get_table_names())
+    assert set(schema.metadata.tables) <= tables and "certificate_fts" in tables
+
+
+def test_a_repository_from_a_newer_application_is_refused(app_home):
+    with Repository.open() as repo:
+        root = repo.root
+    db = raw_db(root)
+    db.execute("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')")
+    db.close()
+    with pytest.raises(RepositoryError, match="schema version 99, newer than this application understands"):
+        Repository.open()
+
+
+def test_migrations_are_recorded_once(app_home):
+    for _ in range(3):
+        Repository.open().close()
+    with Repository.open() as repo:
+        rows = raw_db(repo.root).execute("SELECT version, name FROM schema_migrations").fetchall()
+    assert rows == [(1, MIGRATIONS[0].name)]
