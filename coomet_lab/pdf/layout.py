@@ -80,23 +80,27 @@ class PageDecoration:
     # ------------------------------------------------------------------ every page, before the content
 
     def on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if self.ctx.draft:
-            self._watermark(canvas)
         self._header(canvas)
         self._footer(canvas)
 
     def _watermark(self, canvas: Canvas) -> None:
+        """Outlined letters over the content: visible on shaded tables, the content readable through them, and no
+        transparency needed."""
         fonts = self.ctx.fonts
         canvas.saveState()
-        canvas.setFillColorRGB(*WATERMARK)
+        canvas.setStrokeColorRGB(*WATERMARK)
+        canvas.setLineWidth(1.4)
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(52)
-        size = 92
         for index, word in enumerate(self.watermark[:3]):
-            width = canvas.stringWidth(word, fonts.bold, size)
-            fitted = min(size, size * 0.78 * PAGE_HEIGHT / max(width, 1)) * (1 if index == 0 else 0.45)
-            canvas.setFont(fonts.bold, fitted)
-            canvas.drawCentredString(0, -index * 62 - (0 if index == 0 else 10), word)
+            size = 92 if index == 0 else 40
+            size = min(size, size * 0.78 * PAGE_HEIGHT / max(canvas.stringWidth(word, fonts.bold, size), 1))
+            text = canvas.beginText()
+            text.setTextRenderMode(1)
+            text.setFont(fonts.bold, size)
+            text.setTextOrigin(-canvas.stringWidth(word, fonts.bold, size) / 2, -index * 58 - (0 if index == 0 else 12))
+            text.textOut(word)
+            canvas.drawText(text)
         canvas.restoreState()
 
     def _header(self, canvas: Canvas) -> None:
@@ -116,7 +120,7 @@ class PageDecoration:
         if self.ctx.draft:
             canvas.setFillColor(DRAFT_RED)
             canvas.setFont(fonts.bold, 8)
-            canvas.drawCentredString(PAGE_WIDTH / 2, top, self.watermark[0])
+            canvas.drawCentredString(PAGE_WIDTH / 2, top, " / ".join(self.watermark))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, PAGE_HEIGHT - TOP + 4 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - TOP + 4 * mm)
@@ -144,7 +148,7 @@ class PageDecoration:
             canvas.beginForm(QR_FORM)
             widget = QrCodeWidget(qr_payload(self.identifier, self.ctx.sha256), barLevel="M", barBorder=2,
                                   barWidth=QR_SIZE, barHeight=QR_SIZE)
-            drawing = Drawing(QR_SIZE, QR_SIZE)
+            drawing = Drawing(QR_SIZE, QR_SIZE, initialFontName=self.ctx.fonts.regular)
             drawing.add(widget)
             renderPDF.draw(drawing, canvas, 0, 0)
             canvas.endForm()
@@ -157,6 +161,8 @@ class PageDecoration:
     # ------------------------------------------------------------------ every page, once the count is known
 
     def finish_page(self, canvas: Canvas, number: int, total: int) -> None:
+        if self.ctx.draft:
+            self._watermark(canvas)
         canvas.saveState()
         canvas.setFillColor(SECONDARY)
         canvas.setFont(self.ctx.fonts.regular, 7.2)

@@ -92,7 +92,7 @@ def sign_pdf(pdf: bytes, signer: Signer, *, trust: TrustStore | None = None, rea
         raise
     except Exception as exc:  # noqa: BLE001 (a token error, a PDF pyHanko cannot read...)
         raise SigningError(f"the PDF could not be signed: {exc}") from None
-    _check_new_signature(signed)
+    _check_new_signature(signed, signer)
     return signed
 
 
@@ -112,14 +112,18 @@ def _producer_for_signing(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _check_new_signature(signed: bytes) -> None:
-    """The signature just made must be intact and cover the whole file (trust is the verifier's question)."""
+def _check_new_signature(signed: bytes, signer: Signer) -> None:
+    """The signature just made must be intact and cover the whole file (trust is the verifier's question: here
+    the signer's own chain is the anchor, never the operating system's list)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
 
     from coomet_lab.signing import SigningError
 
+    roots = [asn1_certificate(c) for c in signer.chain] or [asn1_certificate(signer.certificate)]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
     embedded = PdfFileReader(io.BytesIO(signed)).embedded_signatures
-    status = validate_pdf_signature(embedded[-1]) if embedded else None
+    status = validate_pdf_signature(embedded[-1], context) if embedded else None
     if status is None or not status.intact or not status.valid or status.coverage.name != "ENTIRE_FILE":
         raise SigningError("the new PDF signature does not verify; nothing was written")

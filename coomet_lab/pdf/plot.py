@@ -72,7 +72,7 @@ def deviation_plot(ctx: RenderContext, points: list[tuple[float, float, float | 
     def sy(y: float) -> float:
         return bottom + (y - y0) / (y1 - y0) * ph
 
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font, initialFontSize=size)
     d.add(Rect(left, bottom, pw, ph, strokeColor=RULE, fillColor=None, strokeWidth=0.6))
     xticks, xdec = _ticks(x0, x1)
     yticks, ydec = _ticks(y0, y1)

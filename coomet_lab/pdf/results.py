@@ -177,7 +177,7 @@ def _paged(ctx: RenderContext, columns: list[PrintedColumn], layout: Layout, wid
     rows = max((len(c.cells) for c in columns), default=0)
     body = [[ctx.esc(c.cells[r]) if r < len(c.cells) else "" for c in columns] for r in range(rows)]
     style = [
-        ("FONT", (0, 1), (-1, -1), ctx.fonts.regular, layout.font_size),
+        ("FONT", (0, 0), (-1, -1), ctx.fonts.regular, layout.font_size),  # the cell default is Helvetica
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),

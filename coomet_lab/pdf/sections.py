@@ -32,6 +32,7 @@ def key_values(ctx: RenderContext, rows: list[tuple[Paragraph, Flowable | list]]
     """A two-column block: captions on the left, values on the right."""
     table = Table([[label, value] for label, value in rows], colWidths=[LABEL_WIDTH, ctx.frame_width - LABEL_WIDTH])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), ctx.fonts.regular, 8),  # reportlab's cell default is Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -45,6 +46,7 @@ def grid(ctx: RenderContext, header: list, rows: list[list], widths: list[float]
     """A small table with a shaded header row (methods, equipment, conditions, persons)."""
     table = Table([header] + rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), ctx.fonts.regular, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
@@ -82,8 +84,9 @@ def _notice(ctx: RenderContext, lines: list[str], color) -> Table:  # noqa: ANN0
     text = "<br/>".join(f"<b>{ctx.esc(line)}</b>" for line in lines)
     para = Paragraph(f'<font color="{color.hexval()}">{text}</font>', ctx.styles.body)
     box = Table([[para]], colWidths=[ctx.frame_width])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, color), ("TOPPADDING", (0, 0), (-1, -1), 4),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ctx.fonts.regular, 8), ("BOX", (0, 0), (-1, -1), 1.2, color),
+                             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
     return KeepTogether([Spacer(1, 2 * mm), box])
 
 
