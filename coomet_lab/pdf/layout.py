@@ -9,11 +9,10 @@ all pages once the count is known (one layout pass instead of two).
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -37,6 +36,24 @@ def frame_width() -> float:
 def qr_payload(identifier: str, sha256: str) -> str:
     """What the QR code carries: the certificate number and the SHA-256 of the embedded DCC."""
     return f"DCC: {identifier}\nSHA-256: {sha256}"
+
+
+def _draw_qr(canvas: Canvas, payload: str, size: float, border: int = 2) -> None:
+    """The QR code (error correction M) as one filled path of dark runs, so it costs one drawing operation."""
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.qr.make()
+    modules = widget.qr.modules
+    box = size / (len(modules) + 2 * border)
+    path = canvas.beginPath()
+    for r, row in enumerate(modules):
+        c = 0
+        for dark, run in itertools.groupby(bool(m) for m in row):
+            count = len(list(run))
+            if dark:
+                path.rect((c + border) * box, size - (r + border + 1) * box, count * box, box)
+            c += count
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 class TwinCanvas(Canvas):
@@ -146,11 +163,7 @@ class PageDecoration:
         # One form XObject, drawn on every page: the QR code's hundreds of squares are written once.
         if not self._qr_defined:
             canvas.beginForm(QR_FORM)
-            widget = QrCodeWidget(qr_payload(self.identifier, self.ctx.sha256), barLevel="M", barBorder=2,
-                                  barWidth=QR_SIZE, barHeight=QR_SIZE)
-            drawing = Drawing(QR_SIZE, QR_SIZE, initialFontName=self.ctx.fonts.regular)
-            drawing.add(widget)
-            renderPDF.draw(drawing, canvas, 0, 0)
+            _draw_qr(canvas, qr_payload(self.identifier, self.ctx.sha256), QR_SIZE)
             canvas.endForm()
             self._qr_defined = True
         canvas.saveState()

@@ -31,7 +31,7 @@ from coomet_lab.model import (
     tokens,
 )
 from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, RenderContext
-from coomet_lab.pdf.plot import as_float, deviation_plot
+from coomet_lab.pdf.plot import DeviationPlot, as_float
 from coomet_lab.pdf.sections import coverage_text, real_text, statement_block
 from coomet_lab.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
 from coomet_lab.units import format_unit
@@ -120,7 +120,9 @@ def _layout(ctx: RenderContext, columns: list[PrintedColumn], size: float) -> La
         words = [w for n in column.names + [column.unit, column.note] for w in n.split()]
         word = max((stringWidth(w, ctx.fonts.bold, 7.4) for w in words), default=0.0)
         header = min(MAX_HEADER, max((stringWidth(n, ctx.fonts.bold, 7.4) for n in column.names), default=0.0))
-        widths.append(max(MIN_COLUMN, longest + 2 * PADDING + 4, word + 2 * PADDING, min(header, 70.0)))
+        note = stringWidth(f"({column.note})", ctx.fonts.regular, 7.4) if column.note else 0.0
+        widths.append(max(MIN_COLUMN, longest + 2 * PADDING + 4, word + 2 * PADDING, min(header, 70.0),
+                          note + 2 * PADDING))
         pads.append(fraction + PADDING + 2)
     return Layout(size, widths, pads)
 
@@ -187,9 +189,13 @@ def _paged(ctx: RenderContext, columns: list[PrintedColumn], layout: Layout, wid
         ("TOPPADDING", (0, 1), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6),
     ]
-    for index, pad in enumerate(layout.fraction_pads):
-        style.append(("ALIGN", (index, 1), (index, -1), "DECIMAL"))
-        style.append(("RIGHTPADDING", (index, 1), (index, -1), pad))
+    for index, (column, pad) in enumerate(zip(columns, layout.fraction_pads)):
+        if len({len(_fraction(c)) for c in column.cells}) <= 1:  # same decimals: right-aligned is decimal-aligned
+            style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
+            style.append(("RIGHTPADDING", (index, 1), (index, -1), PADDING + 2))
+        else:
+            style.append(("ALIGN", (index, 1), (index, -1), "DECIMAL"))
+            style.append(("RIGHTPADDING", (index, 1), (index, -1), pad))
     header = [_header_cell(ctx, c) for c in columns]
     return PagedTable(header, body, widths, style, row_height=layout.font_size * 1.2 + 2.8)
 
@@ -260,7 +266,7 @@ def plot_for(ctx: RenderContext, table: CalibrationTable) -> Flowable | None:
     points.sort()
     x_label = f"{' / '.join(ctx.texts(reference.quantity.name)[:2])}, {reference.unit_symbol}"
     y_label = f"{' / '.join(ctx.texts(error.quantity.name)[:2])} ± U, {error.unit_symbol}"
-    drawing = deviation_plot(ctx, points, x_label, y_label, ctx.frame_width)
+    drawing = DeviationPlot(ctx, points, x_label, y_label, ctx.frame_width)
     caption = Paragraph(ctx.esc(" / ".join(ctx.caps("plot_title"))), ctx.styles.small)
     return KeepTogether([Spacer(1, 1 * mm), caption, drawing, Spacer(1, 2 * mm)])
 
