@@ -120,7 +120,8 @@ def _layout(ctx: RenderContext, columns: list[PrintedColumn], size: float) -> La
         words = [w for n in column.names + [column.unit, column.note] for w in n.split()]
         word = max((stringWidth(w, ctx.fonts.bold, 7.4) for w in words), default=0.0)
         header = min(MAX_HEADER, max((stringWidth(n, ctx.fonts.bold, 7.4) for n in column.names), default=0.0))
-        note = stringWidth(f"({column.note})", ctx.fonts.regular, 7.4) if column.note else 0.0
+        halves = f"({column.note})".split(", ") if column.note else []  # "(k = 2," / "p = 0.95)" at most
+        note = max((stringWidth(h + ",", ctx.fonts.regular, 7.4) for h in halves), default=0.0)
         widths.append(max(MIN_COLUMN, longest + 2 * PADDING + 4, word + 2 * PADDING, min(header, 70.0),
                           note + 2 * PADDING))
         pads.append(fraction + PADDING + 2)
@@ -186,6 +187,7 @@ def _paged(ctx: RenderContext, columns: list[PrintedColumn], layout: Layout, wid
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, 0), PADDING),
         ("TOPPADDING", (0, 1), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6),
     ]
