@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: libxmlsec1's command line (independent signature check), SoftHSM2 (a PKCS#11
-# token in software), poppler-utils (PDF pages to PNG), fonts and the libraries Qt needs offscreen.
+# token in software), poppler-utils (PDF pages to PNG and text), zbar-tools (reads the twin's QR code back), fonts
+# and the libraries Qt needs offscreen.
 # Installs what is missing when run as root (or with sudo); otherwise says what to install.
 set -euo pipefail
-packages=(xmlsec1 softhsm2 opensc poppler-utils fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1
+packages=(xmlsec1 softhsm2 opensc poppler-utils zbar-tools fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1
           libdbus-1-3 libglib2.0-0)
 missing=()
 for p in "${packages[@]}"; do

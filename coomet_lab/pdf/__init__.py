@@ -1,0 +1,41 @@
+"""The PDF twin: a human-readable calibration certificate, PDF/A-3b, with the signed DCC inside, signed PAdES.
+
+The API the desktop application, the repository and the command line use:
+
+* :func:`render_twin` — the PDF/A-3b twin of a DCC (validated, signature verified, rendered from the verified
+  content, the exact bytes embedded as ``dcc.xml``); a DCC without signature gives a DRAFT;
+* :func:`make_twin` — the same, and a PAdES B-B signature with a :class:`~coomet_lab.signing.Signer`;
+* :func:`sign_pdf` — PAdES-sign a twin;
+* :func:`verify_pdf` — all or nothing: the PAdES signature, the embedded DCC's own signature, and the hash printed
+  on every page;
+* :func:`embedded_dcc` — the DCC bytes inside a twin.
+
+Heavy libraries (reportlab, pikepdf, pyHanko) load only when one of these is called.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coomet_lab.pdf.pades import sign_pdf
+    from coomet_lab.pdf.twin import Twin, make_twin, prepare, render_twin
+    from coomet_lab.pdf.verify import PdfVerificationReport, embedded_dcc, verify_pdf
+
+_EXPORTS = {
+    "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
+    "Twin": "coomet_lab.pdf.twin", "sign_pdf": "coomet_lab.pdf.pades", "verify_pdf": "coomet_lab.pdf.verify",
+    "embedded_dcc": "coomet_lab.pdf.verify", "PdfVerificationReport": "coomet_lab.pdf.verify",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'coomet_lab.pdf' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+__all__ = sorted(_EXPORTS)
