@@ -31,9 +31,17 @@ def templates() -> list[Template]:
     return [Template(folder / entry["file"], entry["name"], entry.get("type", "")) for entry in index["templates"]]
 
 
-def new_from_template(path: Path, settings: LabSettings, today: dt.date | None = None) -> Certificate:
-    """A new certificate from a template or an earlier certificate: today's dates, the next number, our lab."""
-    certificate = documents.load_document(path) if path.suffix == ".json" else _from_dcc(path)
+def new_from_template(source: Path | Certificate, settings: LabSettings, today: dt.date | None = None
+                      ) -> Certificate:
+    """A new certificate from a template or an earlier certificate: today's dates, the next number, our lab.
+
+    ``source`` is a file (certificate document or DCC) or a certificate already loaded, e.g. an instrument-type
+    template kept in the repository; a loaded one is copied, never changed.
+    """
+    if isinstance(source, Certificate):
+        certificate = documents.loads(documents.dumps(source))
+    else:
+        certificate = documents.load_document(source) if source.suffix == ".json" else _from_dcc(source)
     day = (today or dt.date.today()).isoformat()
     core = certificate.administrative_data.core_data
     core.begin_performance_date = core.end_performance_date = core.issue_date = day
@@ -74,17 +82,86 @@ class IssueResult:
     identifier: str
     signed_xml: bytes
     report: object  # coomet_lab.signing.VerificationReport
+    pdf: bytes | None = None
+    record: object | None = None  # coomet_lab.repository.CertificateRecord
 
 
-def issue(certificate: Certificate, signer, *, role: str | None, trust) -> IssueResult:  # noqa: ANN001
-    """Validate, sign and verify a certificate; returns the exact signed bytes (never re-serialize them)."""
+def signature_verifier(trust=None):  # noqa: ANN001,ANN201
+    """The repository's (verdict, detail) view of :func:`coomet_lab.signing.verify_xml` with the lab's anchors."""
+    from coomet_lab.signing import verify_xml
+
+    def verify(data: bytes) -> tuple[str, str]:
+        report = verify_xml(data, trust=trust, large=True)
+        return report.verdict, report.summary()
+
+    return verify
+
+
+def check_traceability(repository, certificate: Certificate):  # noqa: ANN001,ANN201
+    """The traceability of the certificate's reference standards, as issuing will judge it."""
+    return repository.check_traceability(certificate)
+
+
+def issue(certificate: Certificate, signer, *, role: str | None, trust, repository=None,  # noqa: ANN001
+          draft_id: int | None = None, who: str = "", override_reason: str | None = None,
+          with_pdf: bool = True) -> IssueResult:
+    """Issue a certificate: traceability → sign the DCC → PDF twin signed with the same key → store.
+
+    The traceability check comes first, so a blocked certificate is never signed; an override needs a reason and
+    a person and is recorded in the audit trail. The exact signed bytes are kept (never re-serialized).
+    """
     from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.errors import TraceabilityBlockedError
     from coomet_lab.signing import sign_xml, verify_xml
+    from coomet_lab.signing.pki import fingerprint
 
-    signed = sign_xml(to_bytes(certificate), signer, role=role, trust=trust, source=certificate.unique_identifier
-                      or "certificate")
-    report = verify_xml(signed, trust=trust)
-    return IssueResult(certificate.unique_identifier or "", signed, report)
+    if repository is not None:
+        report = repository.fill_equipment(certificate)
+        if report.blocked and not (override_reason and override_reason.strip()):
+            error = TraceabilityBlockedError(report.summary())
+            error.report = report  # type: ignore[attr-defined]
+            raise error
+    identifier = certificate.unique_identifier or "certificate"
+    signed = sign_xml(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
+    pdf = None
+    if with_pdf:
+        from coomet_lab.pdf import make_twin
+
+        pdf = make_twin(signed, signer=signer, trust=trust, source=identifier).pdf
+    verification = verify_xml(signed, trust=trust)
+    record = None
+    if repository is not None and draft_id is not None:
+        record = repository.issue(draft_id=draft_id, signed_xml=signed, who=who, pdf=pdf,
+                                  override_reason=override_reason, key_id=fingerprint(signer.certificate)[:16],
+                                  verify_signature=signature_verifier(trust))
+    return IssueResult(identifier, signed, verification, pdf, record)
+
+
+def equipment_from_standard(standard, calibration, languages: list[str]):  # noqa: ANN001,ANN201
+    """A DCC measuring-equipment entry for a registered reference standard and its current calibration."""
+    from coomet_lab.builder import equipment, identification
+
+    names = {"en": "Serial no.", "ru": "Заводской номер", "de": "Seriennummer"}
+    identifications = [identification("manufacturer", standard.serial, {lang: names.get(lang, names["en"])
+                                                                       for lang in languages})] if standard.serial else []
+    labels = {"en": "Laboratory code", "ru": "Код в лаборатории", "de": "Laborkennung"}
+    identifications.append(identification("calibrationLaboratory", standard.code,
+                                          {lang: labels.get(lang, labels["en"]) for lang in languages}))
+    return equipment(
+        {lang: standard.name for lang in languages}, certificate_id=calibration.certificate_number if calibration
+        else "unknown", certificate_issuer=calibration.issuer if calibration else "unknown",
+        manufacturer=standard.manufacturer, model=standard.model, identifications=identifications)
+
+
+def add_equipment(certificate: Certificate, entry) -> None:  # noqa: ANN001
+    """Add a measuring-equipment entry where the certificate keeps its equipment (global, else the first result)."""
+    from coomet_lab.model import MeasuringEquipments
+
+    results = certificate.measurement_results
+    holder = results if results.measuring_equipments is not None or not results.results else results.results[0]
+    if holder.measuring_equipments is None:
+        holder.measuring_equipments = MeasuringEquipments()
+    holder.measuring_equipments.equipment.append(entry)
 
 
 def display_name(text: Text | None, language: str, fallback: list[str]) -> str:
