@@ -67,3 +67,28 @@ class TableEditCommand(QUndoCommand):
     def undo(self) -> None:
         self.document.table(self.table_index).restore(self.before)
         self.document.tables_changed.emit(self.table_index)
+
+
+class ModelEditCommand(QUndoCommand):
+    """A structural edit: the certificate document before and after (exact JSON text, so nothing drifts)."""
+
+    def __init__(self, document: DraftDocument, text: str, operation: Callable[[], object]):
+        super().__init__(text)
+        self.document, self.operation = document, operation
+        self.before = self.after = None
+
+    def redo(self) -> None:
+        from coomet_lab import document as documents
+
+        if self.after is None:
+            self.before = documents.dumps(self.document.certificate)
+            self.operation()
+            self.after = documents.dumps(self.document.certificate)
+            self.document.reloaded.emit()
+        else:
+            self.document.replace_certificate(documents.loads(self.after))
+
+    def undo(self) -> None:
+        from coomet_lab import document as documents
+
+        self.document.replace_certificate(documents.loads(self.before))

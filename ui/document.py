@@ -1,8 +1,9 @@
-"""A certificate open in the editor: the core model, its undo stack, autosave and live validation."""
+"""A certificate open in the editor: the core model, its undo stack, autosave into the repository's drafts, and
+live validation."""
 
 from __future__ import annotations
 
-import uuid
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -10,27 +11,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from coomet_lab import document as documents
-from coomet_lab.atomic import write_text_atomic
 from coomet_lab.editing import FieldSpec, FieldValueError
 from coomet_lab.model import Certificate
-from coomet_lab.paths import app_home
 from coomet_lab.tables import Table, tables_of
-from ui.commands import SetFieldCommand, TableEditCommand
+from ui.commands import ModelEditCommand, SetFieldCommand, TableEditCommand
 from ui.workers import run_in_background
 
 AUTOSAVE_DELAY_MS = 1500
 VALIDATE_DELAY_MS = 350
-
-
-def autosave_dir() -> Path:
-    folder = app_home() / "autosave"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def leftover_autosaves() -> list[Path]:
-    """Drafts autosaved by a session that did not end cleanly (offered for restore at start)."""
-    return sorted(autosave_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 class DraftDocument(QObject):
@@ -39,19 +27,25 @@ class DraftDocument(QObject):
     validated = Signal(object, object)  # ValidationReport (or an error), {element path: (table, column)}
     dirty_changed = Signal(bool)
     saved = Signal(str)
+    save_failed = Signal(str)
+    reloaded = Signal()
 
-    def __init__(self, certificate: Certificate, *, path: Path | None = None, decimal_separator: str = ".",
+    def __init__(self, certificate: Certificate, *, session=None, draft_id: int | None = None,  # noqa: ANN001
+                 revision: int | None = None, path: Path | None = None, decimal_separator: str = ".",
                  title: str = "", parent: QObject | None = None):
         super().__init__(parent)
         self.certificate = certificate
+        self.session = session
+        self.draft_id = draft_id
+        self.revision = revision
         self.path = path
         self.title = title or (path.stem if path else certificate.unique_identifier or "new certificate")
         self.decimal_separator = decimal_separator
-        self.draft_id = uuid.uuid4().hex
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._changed)
         self.last_report = None
+        self._store_lock = threading.Lock()
         self._generation = 0  # reports of earlier states are dropped: the panel never shows stale findings
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
         self._validate_timer = self._timer(VALIDATE_DELAY_MS, self.validate_now)
@@ -100,6 +94,17 @@ class DraftDocument(QObject):
         command.redo()  # raises before the command reaches the stack
         self.undo_stack.push(_AlreadyDone(command))
 
+    def edit_model(self, text: str, operation) -> None:  # noqa: ANN001
+        """A structural edit of the certificate (add a standard, a person...) as one undo step."""
+        command = ModelEditCommand(self, text, operation)
+        command.redo()
+        self.undo_stack.push(_AlreadyDone(command))
+
+    def replace_certificate(self, certificate: Certificate) -> None:
+        """Swap in another state of the certificate (undo of a structural edit); every view re-reads it."""
+        self.certificate = certificate
+        self.reloaded.emit()
+
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
 
@@ -109,26 +114,52 @@ class DraftDocument(QObject):
 
     # ------------------------------------------------------------------ saving
 
-    def autosave_path(self) -> Path:
-        return autosave_dir() / f"{self.draft_id}.json"
-
     def autosave(self) -> None:
+        """Keep the draft in the repository without a word from the user (after every pause in typing)."""
         if self.dirty:
-            write_text_atomic(self.autosave_path(), documents.dumps(self.certificate))
+            self.save_draft()
 
-    def save(self, path: Path | None = None) -> Path:
-        target = path or self.path
-        if target is None:
-            raise ValueError("no file name yet")
-        documents.save_document(self.certificate, target)
-        self.path = Path(target)
+    def save_draft(self) -> None:
+        """Store the current state as the repository draft, off the GUI thread; clean if nothing changed since."""
+        if self.session is None or self.draft_id is None:
+            return
+        text = documents.dumps(self.certificate)  # a snapshot taken here: the model keeps changing meanwhile
+        index = self.undo_stack.index()
+
+        def done(draft) -> None:  # noqa: ANN001
+            if not shiboken6.isValid(self):
+                return
+            if self.undo_stack.index() == index:
+                self.undo_stack.setClean()
+            self.saved.emit(f"draft {draft.id}")
+
+        def failed(error) -> None:  # noqa: ANN001
+            if shiboken6.isValid(self):
+                self.save_failed.emit(str(error))
+
+        run_in_background(owner=self, fn=lambda: self._store(text), on_success=done, on_error=failed)
+
+    def save_now(self) -> None:
+        """Store the draft before returning (closing or issuing must not lose the last second of typing)."""
+        if self.session is None or self.draft_id is None:
+            return
+        self._store(documents.dumps(self.certificate))
         self.undo_stack.setClean()
-        self.discard_autosave()
-        self.saved.emit(str(target))
-        return self.path
 
-    def discard_autosave(self) -> None:
-        self.autosave_path().unlink(missing_ok=True)
+    def _store(self, text: str):  # noqa: ANN202
+        """One save at a time per draft, each expecting the revision the previous one produced (an autosave still
+        running when the user saves would otherwise be refused as a conflicting edit)."""
+        with self._store_lock:
+            draft = self.session.repository().save_draft(draft_id=self.draft_id, certificate=documents.loads(text),
+                                                         expected_revision=self.revision)
+            self.revision = draft.revision
+            return draft
+
+    def export(self, path: Path) -> Path:
+        """Write the certificate document (JSON) to a file of the user's choosing."""
+        documents.save_document(self.certificate, path)
+        self.path = Path(path)
+        return self.path
 
     # ------------------------------------------------------------------ validation
 
@@ -154,7 +185,7 @@ class DraftDocument(QObject):
             self.last_report = report
             self.validated.emit(report, columns)
 
-        run_in_background(work, on_success=done, on_error=done)
+        run_in_background(owner=self, fn=work, on_success=done, on_error=done)
 
 
 class _AlreadyDone(QUndoCommand):
