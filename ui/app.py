@@ -28,6 +28,7 @@ def run(argv: Sequence[str]) -> int:
     from coomet_lab.config import load_settings
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow
+    from ui.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("COOMET Lab")
@@ -35,10 +36,11 @@ def run(argv: Sequence[str]) -> int:
     settings = load_settings()
     languages = InterfaceLanguage(app)
     languages.switch(args.lang or settings.interface_language)
-    window = MainWindow(settings, languages)
+    window = MainWindow(Session(settings), languages)
     if args.screenshot:
         return screenshot(app, window, Path(args.screenshot), args.view)
     window.show()
+    window.refresh_repository()
     window.offer_restore()
     if args.open:
         window.open_path(Path(args.open))
@@ -46,22 +48,36 @@ def run(argv: Sequence[str]) -> int:
 
 
 def screenshot(app, window, target: Path, view: str) -> int:  # noqa: ANN001
-    from coomet_lab.paths import shipped_dir
-
+    """Render the window to a PNG. The editor views show a certificate started from the shipped thermometer
+    template that is never stored: a screenshot must not leave a draft in the lab's repository."""
     if view in ("editor", "results"):
-        editor = window.new_from(shipped_dir("resources") / "templates" / "thermometer-pt100.json")
-        if editor is not None and view == "results":
+        editor = _unsaved_example(window)
+        if view == "results":
             _fill_example_values(editor)
             editor.show_results()
-        if editor is not None:
-            editor.document.validate_now()
+        editor.document.validate_now()
+    window.refresh_repository()
     window.show()
     for _ in range(20):
         app.processEvents()
     _wait_for_checks(app)
     window.grab().save(str(target))
     print(f"screenshot written to {target}")
+    for editor in window.editors():
+        editor.document.undo_stack.setClean()
+    window.close()
     return 0
+
+
+def _unsaved_example(window):  # noqa: ANN001,ANN202
+    import datetime as dt
+
+    from coomet_lab.paths import shipped_dir
+    from coomet_lab.services import new_from_template
+
+    template = shipped_dir("resources") / "templates" / "thermometer-pt100.json"
+    certificate = new_from_template(template, window.settings, dt.date.today())
+    return window.open_document(window.document_for(certificate, draft_id=None, revision=None))
 
 
 def _fill_example_values(editor) -> None:  # noqa: ANN001

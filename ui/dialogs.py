@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,25 +27,27 @@ from PySide6.QtWidgets import (
 from coomet_lab.config import LabSettings
 from ui.i18n import LANGUAGES
 from ui.i18n import tr
+from ui.workers import run_in_background
 
 
 
 
 class TemplateDialog(QDialog):
-    """Choose a template for the instrument type, or an earlier certificate."""
+    """Choose a template for the instrument type (shipped, or saved in the repository), or an earlier certificate."""
 
-    def __init__(self, language: str, parent: QWidget | None = None):
+    def __init__(self, language: str, session=None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         from coomet_lab.services import templates
 
         self.setWindowTitle(tr("New certificate"))
         self.chosen: Path | None = None
+        self.chosen_type: int | None = None
         self.list = QListWidget()
         self.list.setObjectName("templates")
         for template in templates():
-            item = QListWidgetItem(template.name(language))
-            item.setData(Qt.ItemDataRole.UserRole, str(template.path))
-            self.list.addItem(item)
+            self._add(template.name(language), ("file", str(template.path)))
+        for row in _saved_types(session):
+            self._add(tr("{0} (saved template)").format(row["name"]), ("type", row["id"]))
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         earlier = QPushButton(tr("From an earlier certificate…"))
@@ -59,6 +61,11 @@ class TemplateDialog(QDialog):
         layout.addWidget(earlier)
         layout.addWidget(buttons)
 
+    def _add(self, text: str, choice: tuple) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, choice)
+        self.list.addItem(item)
+
     def _earlier(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Earlier certificate"), "",
                                               tr("Certificates (*.json *.xml)"))
@@ -69,8 +76,24 @@ class TemplateDialog(QDialog):
     def accept(self) -> None:
         item = self.list.currentItem()
         if self.chosen is None and item is not None:
-            self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
+            kind, value = item.data(Qt.ItemDataRole.UserRole)
+            if kind == "type":
+                self.chosen_type = int(value)
+            else:
+                self.chosen = Path(value)
         super().accept()
+
+
+def _saved_types(session) -> list[dict]:  # noqa: ANN001
+    """Instrument types with a template saved in the repository (none if the repository cannot be read)."""
+    if session is None:
+        return []
+    from coomet_lab.errors import CoometLabError
+
+    try:
+        return [row for row in session.repository().list_instrument_types() if row.get("template")]
+    except CoometLabError:
+        return []
 
 
 class SettingsDialog(QDialog):
@@ -91,6 +114,7 @@ class SettingsDialog(QDialog):
             ("post_code", tr("Post code"), settings.post_code), ("city", tr("City"), settings.city),
             ("country", tr("Country code"), settings.country), ("e_mail", tr("E-mail"), settings.e_mail),
             ("languages", tr("Certificate languages"), ", ".join(settings.certificate_languages)),
+            ("signer_name", tr("Signer (person)"), _first(settings.signer_name)),
             ("key_file", tr("Key file (PKCS#12)"), settings.key_file),
             ("pkcs11_module", tr("PKCS#11 module"), settings.pkcs11_module),
             ("token_label", tr("Token label"), settings.token_label),
@@ -102,6 +126,10 @@ class SettingsDialog(QDialog):
             edit.setObjectName(f"settings:{key}")
             self.edits[key] = edit
             form.addRow(label, edit)
+        self.make_keys = QPushButton(tr("Create a lab key pair…"))
+        self.make_keys.setObjectName("settings:make_keys")
+        self.make_keys.clicked.connect(self.create_keys)
+        form.addRow("", self.make_keys)
         self.separator = QComboBox()
         self.separator.addItem(tr("dot (1.5)"), ".")
         self.separator.addItem(tr("comma (1,5)"), ",")
@@ -120,6 +148,21 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def create_keys(self) -> KeyPairDialog | None:
+        """A lab without a PKI gets a root CA and a signer key (``keys init``) and both are filled in here."""
+        dialog = KeyPairDialog(self.edits["lab_name_en"].text().strip() or self.edits["lab_name_local"].text(),
+                               self.edits["signer_name"].text().strip(), self)
+        dialog.created.connect(self.use_keys)
+        dialog.open()
+        return dialog
+
+    def use_keys(self, keys, person: str) -> None:  # noqa: ANN001
+        self.edits["key_file"].setText(str(keys.signer_path))
+        self.edits["trust_anchor"].setText(str(keys.ca_certificate_path))
+        self.edits["pkcs11_module"].clear()
+        if not self.edits["signer_name"].text().strip():
+            self.edits["signer_name"].setText(person)
+
     def result_settings(self) -> LabSettings:
         e = {k: v.text().strip() for k, v in self.edits.items()}
         names = {"en": e["lab_name_en"]} if e["lab_name_en"] else {}
@@ -131,11 +174,94 @@ class SettingsDialog(QDialog):
         for key in ("accreditation", "street", "street_no", "post_code", "city", "country", "e_mail", "key_file",
                     "pkcs11_module", "token_label", "key_label", "trust_anchor"):
             setattr(s, key, e[key])
+        s.signer_name = {language: e["signer_name"] for language in languages} if e["signer_name"] else {}
         s.certificate_languages = languages
         s.signer_kind = "token" if e["pkcs11_module"] else ("file" if e["key_file"] else "")
         s.decimal_separator = self.separator.currentData()
         s.interface_language = self.language.currentData()
         return s
+
+
+def _first(names: dict[str, str]) -> str:
+    return next(iter(names.values()), "") if names else ""
+
+
+class KeyPairDialog(QDialog):
+    """``keys init`` for a person at the keyboard: a lab root CA and the person's signing key, both encrypted
+    with a passphrase typed twice, in a new folder of the app's home."""
+
+    created = Signal(object, str)  # LabPki, the person's name
+
+    def __init__(self, lab: str, person: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Create a lab key pair"))
+        self.keys = None
+        self.lab, self.person = QLineEdit(lab), QLineEdit(person)
+        self.passphrase, self.repeat = QLineEdit(), QLineEdit()
+        for key, edit in (("lab", self.lab), ("person", self.person), ("passphrase", self.passphrase),
+                          ("repeat", self.repeat)):
+            edit.setObjectName(f"keys:{key}")
+        for edit in (self.passphrase, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel()
+        self.problem.setObjectName("keys:problem")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Laboratory"), self.lab)
+        form.addRow(tr("Person who signs"), self.person)
+        form.addRow(tr("Passphrase"), self.passphrase)
+        form.addRow(tr("Passphrase again"), self.repeat)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("The private keys are stored encrypted with this passphrase; nobody can recover "
+                                   "a forgotten one.")))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        from coomet_lab.errors import CoometLabError
+        from coomet_lab.signing.pki import check_new_passphrase
+
+        lab, person, passphrase = self.lab.text().strip(), self.person.text().strip(), self.passphrase.text()
+        try:
+            if not lab or not person:
+                raise ValueError(tr("name the laboratory and the person who signs"))
+            if passphrase != self.repeat.text():
+                raise ValueError(tr("the two passphrases differ"))
+            check_new_passphrase(passphrase)
+        except (CoometLabError, ValueError) as exc:
+            self.problem.setText(str(exc))
+            return
+        self.problem.setText(tr("Creating the keys…"))
+        self.buttons.setEnabled(False)
+        run_in_background(owner=self, fn=lambda: _init_keys(lab, person, passphrase), label=tr("Creating keys…"),
+                          on_success=lambda keys: self._done(keys, person), on_error=self._failed)
+
+    def _done(self, keys, person: str) -> None:  # noqa: ANN001
+        self.keys = keys
+        self.created.emit(keys, person)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.problem.setText(str(exc))
+
+
+def _init_keys(lab: str, person: str, passphrase: str):  # noqa: ANN202
+    """Keys in ``keys/<n>`` of the app's home: a new folder each time, so nothing existing is ever overwritten."""
+    from coomet_lab.paths import app_home
+    from coomet_lab.signing import pki
+
+    root = app_home() / "keys"
+    number = 1
+    while (root / str(number)).exists():
+        number += 1
+    return pki.init_lab(lab=lab, person=person, out=root / str(number), passphrase=passphrase)
 
 
 def _second_language(settings: LabSettings) -> str:
@@ -148,11 +274,17 @@ def _second_name(settings: LabSettings) -> str:
 
 
 class IssueDialog(QDialog):
-    """Who signs, in which role, with which secret (passphrase of the key file or PIN of the token)."""
+    """Who signs, in which role, with which secret; and what the traceability check found.
 
-    def __init__(self, settings: LabSettings, identifier: str, parent: QWidget | None = None):
+    When a reference standard is unknown or its calibration has expired, issuing is blocked unless the person
+    writes the reason for overriding it; the reason goes into the audit trail.
+    """
+
+    def __init__(self, settings: LabSettings, identifier: str, traceability=None,  # noqa: ANN001
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Issue certificate {0}").format(identifier))
+        self.blocked = bool(traceability is not None and traceability.blocked)
         token = settings.signer_kind == "token"
         source = (f"{settings.token_label} / {settings.key_label}" if token else settings.key_file) or tr("(none)")
         self.secret = QLineEdit()
@@ -172,20 +304,49 @@ class IssueDialog(QDialog):
         form.addRow(tr("Signing key"), QLabel(source))
         form.addRow(tr("Token PIN") if token else tr("Passphrase"), self.secret)
         form.addRow(tr("Role"), role_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sign and issue"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.traceability = QLabel(traceability_text(traceability))
+        self.traceability.setObjectName("issue:traceability")
+        self.traceability.setWordWrap(True)
+        self.override = QLineEdit()
+        self.override.setObjectName("issue:override")
+        self.override.setPlaceholderText(tr("Why the certificate may be issued all the same"))
+        self.override.setVisible(self.blocked)
+        override_label = QLabel(tr("Override reason"))
+        override_label.setVisible(self.blocked)
+        form.addRow(tr("Reference standards"), self.traceability)
+        form.addRow(override_label, self.override)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(tr("Sign and issue"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.override.textChanged.connect(self._update_ok)
+        self._update_ok()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Issuing validates the certificate, signs it and stores the signed file. An "
                                    "issued certificate cannot be changed, only amended.")))
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+
+    def _update_ok(self) -> None:
+        self.ok.setEnabled(not self.blocked or bool(self.override.text().strip()))
 
     @property
     def role(self) -> str | None:
         checked = self.roles.checkedButton()
         return (checked.property("role") or None) if checked else None
+
+    @property
+    def override_reason(self) -> str | None:
+        return self.override.text().strip() or None if self.blocked else None
+
+
+def traceability_text(report) -> str:  # noqa: ANN001
+    """The traceability findings as a person reads them: one line per reference standard."""
+    if report is None or not report.findings:
+        return tr("The certificate lists no reference standards.")
+    marks = {True: "✗", False: "✓"}
+    return "\n".join(f"{marks[f.blocking]} {f.equipment}: {f.message}" for f in report.findings)
 
 
 class ReportDialog(QDialog):

@@ -1,15 +1,17 @@
-"""The main window: a start page (later the repository), one tab per open certificate, menus, drag and drop."""
+"""The main window: the repository (drafts, issued, received) as the first tab, one tab per open certificate."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,52 +22,58 @@ from PySide6.QtWidgets import (
 )
 
 from coomet_lab._version import __version__
-from coomet_lab.config import LabSettings, save_settings
+from coomet_lab.config import save_settings
 from coomet_lab.errors import CoometLabError
-from ui.document import DraftDocument, leftover_autosaves
-from ui.i18n import LANGUAGES, InterfaceLanguage
+from ui.document import DraftDocument
+from ui.i18n import LANGUAGES, InterfaceLanguage, tr
+from ui.session import Session
 from ui.views.editor import CertificateEditor
+from ui.views.repository_view import RepositoryView, rows_from_repository
 from ui.workers import run_in_background
-from ui.i18n import tr
 
 
+class HomePage(QWidget):
+    """What the technician sees first: what to do, and the repository."""
 
-
-class StartPage(QWidget):
     def __init__(self, window: MainWindow):
         super().__init__()
         self.setObjectName("start")
         self.title = QLabel()
         self.title.setObjectName("start:title")
-        self.title.setWordWrap(True)
-        self.buttons = {}
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
         for key, handler in (("new", window.new_certificate), ("open", window.open_dialog),
-                             ("verify", window.verify_dialog), ("settings", window.edit_settings)):
+                             ("import", window.import_dialog), ("verify", window.verify_dialog),
+                             ("settings", window.edit_settings)):
             button = QPushButton()
             button.setObjectName(f"start:{key}")
             button.clicked.connect(handler)
             self.buttons[key] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.repository = RepositoryView()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addWidget(self.repository, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(tr("<h2>COOMET Lab</h2><p>Digital calibration certificates, offline: fill in, check, "
-                              "sign, keep.</p>"))
-        texts = {"new": tr("New certificate from a template…"), "open": tr("Open a certificate or draft…"),
-                 "verify": tr("Verify a certificate received from elsewhere…"), "settings": tr("Settings…")}
+        self.title.setText(tr("<b>COOMET Lab</b> — digital calibration certificates, offline: fill in, check, "
+                              "sign, keep."))
+        texts = {"new": tr("New certificate…"), "open": tr("Open a file…"), "import": tr("Import received…"),
+                 "verify": tr("Verify…"), "settings": tr("Settings…")}
         for key, button in self.buttons.items():
             button.setText(texts[key])
+        self.repository.retranslate()
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, settings: LabSettings, languages: InterfaceLanguage):
+    def __init__(self, session: Session, languages: InterfaceLanguage):
         super().__init__()
-        self.settings = settings
+        self.session = session
         self.languages = languages
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
@@ -73,14 +81,26 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.start = StartPage(self)
-        self.tabs.addTab(self.start, "")
+        self.home = HomePage(self)
+        self.home.repository.open_requested.connect(self.open_row)
+        self.home.repository.amend_requested.connect(self.amend_row)
+        self.home.repository.export_requested.connect(self.export_row)
+        self.home.repository.discard_requested.connect(self.discard_row)
+        self.home.repository.refresh_requested.connect(self.refresh_repository)
+        self.tabs.addTab(self.home, "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._build_actions()
+        self._build_progress()
         self.retranslate()
         self.resize(1180, 780)
+        self.last_issue = None
+        self.last_verification = None
+
+    @property
+    def settings(self):  # noqa: ANN201
+        return self.session.settings
 
     # ------------------------------------------------------------------ actions and menus
 
@@ -101,8 +121,9 @@ class MainWindow(QMainWindow):
         for action in (a("new", self.new_certificate, QKeySequence.StandardKey.New),
                        a("open", self.open_dialog, QKeySequence.StandardKey.Open),
                        a("save", self.save_current, QKeySequence.StandardKey.Save),
-                       a("save_as", self.save_current_as, QKeySequence.StandardKey.SaveAs),
+                       a("save_as", self.export_document, QKeySequence.StandardKey.SaveAs),
                        a("export_xml", self.export_xml),
+                       a("import", self.import_dialog),
                        a("close_tab", lambda: self.close_tab(self.tabs.currentIndex()), QKeySequence.StandardKey.Close),
                        a("quit", self.close, QKeySequence.StandardKey.Quit)):
             self.menus["file"].addAction(action)
@@ -114,9 +135,11 @@ class MainWindow(QMainWindow):
         redo.setObjectName("action:redo")
         self.actions_by_key.update(undo=undo, redo=redo)
         self.menus["edit"].addActions([undo, redo])
-        for action in (a("validate", self.validate_current, "F5"), a("issue", self.issue_current, "Ctrl+Return")):
+        for action in (a("validate", self.validate_current, "F5"), a("issue", self.issue_current, "Ctrl+Return"),
+                       a("template", self.save_as_template)):
             self.menus["certificate"].addAction(action)
-        for action in (a("verify", self.verify_dialog), a("settings", self.edit_settings)):
+        for action in (a("verify", self.verify_dialog), a("check_repository", self.check_repository),
+                       a("settings", self.edit_settings)):
             self.menus["tools"].addAction(action)
         self.language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -128,24 +151,45 @@ class MainWindow(QMainWindow):
             self.menus["view"].addAction(action)
         self.menus["help"].addAction(a("about", self.about))
 
+    def _build_progress(self) -> None:
+        """A busy bar and what it is busy with, while the person waits for work running in the background."""
+        from PySide6.QtWidgets import QProgressBar
+
+        from ui.workers import activity
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 0)  # signing and rendering report no steps: an honest "working" bar
+        self.progress.setMaximumWidth(160)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress:label")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._show_activity("")
+        activity.changed.connect(self._show_activity)
+
+    def _show_activity(self, label: str) -> None:
+        self.progress_label.setText(label)
+        self.progress.setVisible(bool(label))
+
     def retranslate(self) -> None:
         self.setWindowTitle(tr("COOMET Lab"))
         titles = {"file": tr("&File"), "edit": tr("&Edit"), "certificate": tr("&Certificate"), "tools": tr("&Tools"),
                   "view": tr("&Language"), "help": tr("&Help")}
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
-        texts = {"new": tr("&New from template…"), "open": tr("&Open…"), "save": tr("&Save"),
-                 "save_as": tr("Save &as…"), "export_xml": tr("&Export DCC XML…"), "close_tab": tr("&Close"),
-                 "quit": tr("&Quit"), "validate": tr("&Check now"), "issue": tr("&Issue (sign)…"),
-                 "verify": tr("&Verify a certificate…"), "settings": tr("&Settings…"), "about": tr("&About")}
+        texts = {"new": tr("&New from template…"), "open": tr("&Open…"), "save": tr("&Save draft"),
+                 "save_as": tr("Save draft &as file…"), "export_xml": tr("&Export DCC XML…"),
+                 "import": tr("&Import received certificates…"), "close_tab": tr("&Close"), "quit": tr("&Quit"),
+                 "validate": tr("&Check now"), "issue": tr("&Issue (sign)…"), "template": tr("Save as &template…"),
+                 "verify": tr("&Verify a certificate…"), "check_repository": tr("Check the &repository"),
+                 "settings": tr("&Settings…"), "about": tr("&About")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
-        self.tabs.setTabText(0, tr("Start"))
-        self.start.retranslate()
-        for index in range(1, self.tabs.count()):
-            editor = self.tabs.widget(index)
-            if isinstance(editor, CertificateEditor):
-                editor.retranslate()
+        self.tabs.setTabText(0, tr("Repository"))
+        self.home.retranslate()
+        for editor in self.editors():
+            editor.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -157,6 +201,98 @@ class MainWindow(QMainWindow):
             self.settings.interface_language = code
             save_settings(self.settings)
             self.language_changed.emit(code)
+
+    # ------------------------------------------------------------------ the repository list
+
+    def refresh_repository(self) -> None:
+        kind, text = self.home.repository.query
+        session = self.session
+        run_in_background(owner=self, fn=lambda: rows_from_repository(session.repository(), kind, text),
+                          on_success=self._show_rows,
+                          on_error=lambda exc: self.show_error(tr("The repository cannot be read"), str(exc)))
+
+    def _show_rows(self, rows) -> None:  # noqa: ANN001
+        self.home.repository.show_rows(rows)
+
+    def open_row(self, row) -> None:  # noqa: ANN001
+        if row.kind == "draft":
+            self.open_draft(row.key)
+            return
+        session = self.session
+
+        def work():  # noqa: ANN202
+            repository = session.repository()
+            xml, pdf = repository.certificate_bytes(row.key)
+            return repository.get_certificate(row.key), xml, pdf
+
+        run_in_background(owner=self, fn=work, on_success=self._show_stored, label=tr("Opening…"),
+                          on_error=lambda exc: self.show_error(tr("Cannot open"), str(exc)))
+
+    def _show_stored(self, result) -> None:  # noqa: ANN001
+        record, xml, pdf = result
+        if pdf is None:
+            from coomet_lab.signing import verify_xml
+
+            self._show_verification(verify_xml(xml, trust=self.session.trust(), source=record.unique_identifier))
+            return
+        self.preview(record.unique_identifier, pdf, xml)
+
+    def amend_row(self, row) -> None:  # noqa: ANN001
+        if row.kind != "issued":
+            self.show_error(tr("Cannot amend"), tr("Only certificates issued here can be amended."))
+            return
+        session = self.session
+        run_in_background(owner=self, fn=lambda: session.repository().amend(certificate_id=row.key, who=session.who),
+                          label=tr("Creating the amendment…"),
+                          on_success=lambda draft: (self.open_draft(draft.id), self.refresh_repository()),
+                          on_error=lambda exc: self.show_error(tr("Cannot amend"), str(exc)))
+
+    def export_row(self, row) -> None:  # noqa: ANN001
+        if row.kind == "draft":
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Export to folder"))
+        if folder:
+            session = self.session
+            run_in_background(owner=self, fn=
+                lambda: session.repository().export(certificate_id=row.key, directory=folder, who=session.who),
+                label=tr("Exporting…"),
+                on_success=lambda paths: self._status(tr("Exported {0} file(s) to {1}").format(len(paths), folder)),
+                on_error=lambda exc: self.show_error(tr("Not exported"), str(exc)))
+
+    def discard_row(self, row) -> None:  # noqa: ANN001
+        """A draft nobody needs leaves the list (the audit trail keeps that it existed and who discarded it)."""
+        if row.kind != "draft":
+            self.show_error(tr("Cannot discard"), tr("Issued and received certificates are kept for good."))
+            return
+        answer = QMessageBox.question(self, tr("Discard draft"),
+                                      tr("Discard the draft {0}? This cannot be undone.").format(row.number),
+                                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        for editor in self.editors():
+            if editor.document.draft_id == row.key:
+                editor.document.undo_stack.setClean()
+                self.close_tab(self.tabs.indexOf(editor))
+        try:
+            self.session.repository().discard_draft(draft_id=row.key, who=self.session.who)
+        except CoometLabError as exc:
+            self.show_error(tr("Cannot discard"), str(exc))
+        self.refresh_repository()
+
+    def check_repository(self) -> None:
+        session = self.session
+
+        def done(report) -> None:  # noqa: ANN001
+            from ui.dialogs import ReportDialog
+
+            text = repository_check_text(report)
+            self.report_dialog = ReportDialog(tr("Repository check"), text, self)
+            self.report_dialog.show()
+
+        run_in_background(owner=self, fn=lambda: session.repository().verify(), on_success=done,
+                          label=tr("Checking the repository…"),
+                          on_error=lambda exc: self.show_error(tr("Repository check"), str(exc)))
 
     # ------------------------------------------------------------------ documents
 
@@ -171,13 +307,25 @@ class MainWindow(QMainWindow):
         editor = CertificateEditor(document, self.languages.current)
         editor.message.connect(self._status)
         editor.title_changed.connect(self._on_editor_title)
+        document.save_failed.connect(self._on_save_failed)
         self.undo_group.addStack(document.undo_stack)
         index = self.tabs.addTab(editor, document.title + (" *" if document.dirty else ""))
         self.tabs.setCurrentIndex(index)
+        if document.draft_id is not None:
+            self.session.draft_opened(document.draft_id)
         return editor
+
+    def document_for(self, certificate, *, draft_id: int | None, revision: int | None,  # noqa: ANN001
+                     title: str = "") -> DraftDocument:
+        return DraftDocument(certificate, session=self.session, draft_id=draft_id, revision=revision,
+                             decimal_separator=self.settings.decimal_separator,
+                             title=title or certificate.unique_identifier or tr("new certificate"))
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _on_save_failed(self, text: str) -> None:
+        self.show_error(tr("The draft was not saved"), text)
 
     def _on_editor_title(self, title: str) -> None:
         index = self.tabs.indexOf(self.sender())
@@ -191,24 +339,47 @@ class MainWindow(QMainWindow):
     def new_certificate(self) -> None:
         from ui.dialogs import TemplateDialog
 
-        dialog = TemplateDialog(self.languages.current, self)
-        if dialog.exec() and dialog.chosen:
-            self.new_from(dialog.chosen)
+        dialog = TemplateDialog(self.languages.current, self.session, self)
+        if dialog.exec() and (dialog.chosen or dialog.chosen_type):
+            self.new_from(dialog.chosen, instrument_type=dialog.chosen_type)
 
-    def new_from(self, path: Path) -> CertificateEditor | None:
+    def new_from(self, path: Path | None, *, instrument_type: int | None = None) -> CertificateEditor | None:
+        """A new draft from a shipped template, a saved instrument-type template or an earlier certificate."""
         from coomet_lab.services import new_from_template
 
+        repository = self.session.repository()
         try:
-            certificate = new_from_template(path, self.settings, dt.date.today())
+            source = repository.instrument_template(instrument_type) if instrument_type is not None else path
+            if source is None:
+                self.show_error(tr("Cannot start a certificate"), tr("This instrument type has no template yet."))
+                return None
+            certificate = new_from_template(source, self.settings, dt.date.today())
+            draft = repository.create_draft(certificate=certificate, who=self.session.who,
+                                            instrument_type_id=instrument_type)
         except CoometLabError as exc:
-            self.show_error(tr("Cannot use {0}").format(path.name), str(exc))
+            self.show_error(tr("Cannot start a certificate"), str(exc))
             return None
-        document = DraftDocument(certificate, decimal_separator=self.settings.decimal_separator,
-                                 title=certificate.unique_identifier or tr("new certificate"))
-        document.undo_stack.resetClean()  # a new certificate is unsaved work from the start
+        # The number is taken when the work starts, so two drafts never share one; a discarded draft leaves a
+        # gap that the audit trail explains.
+        self.settings.next_number += 1
+        save_settings(self.settings)
+        document = self.document_for(certificate, draft_id=draft.id, revision=draft.revision)
         editor = self.open_document(document)
-        document.autosave()
+        self.refresh_repository()
         return editor
+
+    def open_draft(self, draft_id: int) -> CertificateEditor | None:
+        for editor in self.editors():
+            if editor.document.draft_id == draft_id:
+                self.tabs.setCurrentWidget(editor)
+                return editor
+        try:
+            draft = self.session.repository().get_draft(draft_id)
+            certificate = draft.certificate()
+        except CoometLabError as exc:
+            self.show_error(tr("Cannot open the draft"), str(exc))
+            return None
+        return self.open_document(self.document_for(certificate, draft_id=draft.id, revision=draft.revision))
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", tr("Certificates (*.json *.xml *.pdf)"))
@@ -216,7 +387,7 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> CertificateEditor | None:
-        """A draft (JSON) opens for editing; a DCC opens as a new draft of it; a PDF twin is verified."""
+        """A certificate document (JSON) or a DCC becomes a new draft of it; a PDF twin is verified."""
         if path.suffix.lower() == ".pdf":
             self.verify_path(path)
             return None
@@ -224,41 +395,42 @@ class MainWindow(QMainWindow):
             if path.suffix.lower() == ".json":
                 from coomet_lab.document import load_document
 
-                certificate, own_path = load_document(path), path
+                certificate = load_document(path)
             else:
                 from coomet_lab.dcc.reader import read_certificate_file
 
-                certificate, own_path = read_certificate_file(path), None
+                certificate = read_certificate_file(path)
+                certificate.signatures = []
+            draft = self.session.repository().create_draft(certificate=certificate, who=self.session.who)
         except CoometLabError as exc:
             self.show_error(tr("Cannot open {0}").format(path.name), str(exc))
             return None
-        document = DraftDocument(certificate, path=own_path, decimal_separator=self.settings.decimal_separator,
-                                 title=path.stem)
+        document = self.document_for(certificate, draft_id=draft.id, revision=draft.revision, title=path.stem)
+        document.path = path if path.suffix.lower() == ".json" else None
+        self.refresh_repository()
         return self.open_document(document)
 
     def save_current(self) -> bool:
         editor = self.current_editor()
         if editor is None:
             return False
-        if editor.document.path is None:
-            return self.save_current_as()
-        return self._save(editor.document, None)
+        editor.document.save_draft()
+        return True
 
-    def save_current_as(self) -> bool:
+    def export_document(self) -> bool:
         editor = self.current_editor()
         if editor is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save draft"), f"{editor.document.title}.json",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save draft as file"), f"{editor.document.title}.json",
                                               tr("Certificate documents (*.json)"))
-        return bool(path) and self._save(editor.document, Path(path))
-
-    def _save(self, document: DraftDocument, path: Path | None) -> bool:
+        if not path:
+            return False
         try:
-            document.save(path)
+            editor.document.export(Path(path))
         except (CoometLabError, OSError) as exc:
             self.show_error(tr("Not saved"), str(exc))
             return False
-        self.statusBar().showMessage(tr("Saved {0}").format(document.path), 5000)
+        self._status(tr("Saved {0}").format(path))
         return True
 
     def export_xml(self) -> None:
@@ -275,13 +447,30 @@ class MainWindow(QMainWindow):
             except CoometLabError as exc:
                 self.show_error(tr("Not exported"), str(exc))
 
+    def save_as_template(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        name, ok = QInputDialog.getText(self, tr("Save as template"), tr("Name of the instrument type:"))
+        if not ok or not name.strip():
+            return
+        from coomet_lab import document as documents
+
+        template = documents.loads(documents.dumps(editor.document.certificate))
+        session = self.session
+        run_in_background(owner=self, fn=
+            lambda: session.repository().add_instrument_type(name=name.strip(), who=session.who, template=template),
+            on_success=lambda _t: self._status(tr("Template “{0}” saved").format(name.strip())),
+            on_error=lambda exc: self.show_error(tr("Template not saved"), str(exc)))
+
     def close_tab(self, index: int) -> bool:
         widget = self.tabs.widget(index)
         if not isinstance(widget, CertificateEditor):
             return False
         if widget.document.dirty and not self._confirm_discard([widget]):
             return False
-        widget.document.discard_autosave()
+        if widget.document.draft_id is not None:
+            self.session.draft_closed(widget.document.draft_id)
         self.undo_group.removeStack(widget.document.undo_stack)
         self.tabs.removeTab(index)
         widget.deleteLater()
@@ -297,8 +486,10 @@ class MainWindow(QMainWindow):
             return False
         if answer == QMessageBox.StandardButton.Save:
             for editor in editors:
-                self.tabs.setCurrentWidget(editor)
-                if not self.save_current():
+                try:
+                    editor.document.save_now()
+                except CoometLabError as exc:
+                    self.show_error(tr("The draft was not saved"), str(exc))
                     return False
         return True
 
@@ -307,39 +498,27 @@ class MainWindow(QMainWindow):
         if dirty and not self._confirm_discard(dirty):
             event.ignore()
             return
-        for editor in self.editors():
-            editor.document.discard_autosave()
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(60_000)  # a certificate being issued is finished, not cut
+        self.session.close()
         event.accept()
 
     def offer_restore(self) -> int:
-        """After a crash: drafts autosaved by the previous session are offered back."""
-        leftovers = leftover_autosaves()
-        if not leftovers:
+        """After a crash: the drafts open when the previous session ended are offered back."""
+        left_open = Session.drafts_left_open()
+        if not left_open:
             return 0
         answer = QMessageBox.question(
             self, tr("Restore unsaved work?"),
-            tr("COOMET Lab was not closed properly. Restore {0} unsaved certificate(s)?").format(len(leftovers)))
+            tr("COOMET Lab was not closed properly. Reopen the {0} certificate(s) you were working on?").format(
+                len(left_open)))
         restored = 0
-        for path in leftovers:
-            if answer == QMessageBox.StandardButton.Yes and self.restore_autosave(path):
-                restored += 1
-            else:
-                path.unlink(missing_ok=True)
+        if answer == QMessageBox.StandardButton.Yes:
+            for draft_id in left_open:
+                if self.open_draft(draft_id) is not None:
+                    restored += 1
         return restored
-
-    def restore_autosave(self, path: Path) -> bool:
-        from coomet_lab.document import load_document
-
-        try:
-            certificate = load_document(path)
-        except CoometLabError:
-            return False
-        document = DraftDocument(certificate, decimal_separator=self.settings.decimal_separator,
-                                 title=certificate.unique_identifier or path.stem)
-        document.draft_id = path.stem
-        document.undo_stack.resetClean()
-        self.open_document(document)
-        return True
 
     # ------------------------------------------------------------------ validation, issuing, verification
 
@@ -356,52 +535,67 @@ class MainWindow(QMainWindow):
             return
         report = editor.document.last_report
         if report is None or isinstance(report, BaseException) or not report.valid:
-            self.show_error(tr("Not ready to issue"),
-                            tr("Fix the problems listed under the certificate first."))
+            self.show_error(tr("Not ready to issue"), tr("Fix the problems listed under the certificate first."))
             return
         if not self.settings.signer_kind:
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
-        dialog = IssueDialog(self.settings, editor.document.title, self)
+        traceability = self.session.repository().check_traceability(editor.document.certificate)
+        dialog = IssueDialog(self.settings, editor.document.title, traceability, self)
         if dialog.exec():
-            self.issue(editor, dialog.secret.text(), dialog.role)
+            self.issue(editor, dialog.secret.text(), dialog.role, dialog.override_reason)
 
-    def issue(self, editor: CertificateEditor, secret: str, role: str | None) -> None:
-        """Validate → sign → verify off the GUI thread, then keep the exact signed bytes."""
-        settings = self.settings
-        certificate = editor.document.certificate
-        self.statusBar().showMessage(tr("Signing…"))
+    def issue(self, editor: CertificateEditor, secret: str, role: str | None,
+              override_reason: str | None = None) -> None:
+        """Traceability → sign the DCC → signed PDF twin → store, off the GUI thread; then show the twin."""
+        settings, session = self.settings, self.session
+        document = editor.document
+        self._status(tr("Signing…"))
+        try:
+            document.save_now()
+        except CoometLabError as exc:
+            self.show_error(tr("Not issued"), str(exc))
+            return
+        from coomet_lab import document as documents
+
+        certificate = documents.loads(documents.dumps(document.certificate))
+        draft_id = document.draft_id
 
         def work():  # noqa: ANN202
             from coomet_lab.services import issue
-            from coomet_lab.signing import KeyFile, TokenKey, TrustStore, open_signer
+            from coomet_lab.signing import KeyFile, TokenKey, open_signer
 
             source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
                       if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
-            trust = TrustStore.with_files([settings.trust_anchor] if settings.trust_anchor else [])
             signer = open_signer(source, secret)
             try:
-                return issue(certificate, signer, role=role, trust=trust)
+                return issue(certificate, signer, role=role, trust=session.trust(), repository=session.repository(),
+                             draft_id=draft_id, who=session.who, override_reason=override_reason)
             finally:
                 signer.close()
 
-        run_in_background(work, on_success=lambda result: self._issued(editor, result),
-                          on_error=lambda exc: self.show_error(tr("Not issued"), str(exc)))
+        def failed(exc) -> None:  # noqa: ANN001
+            editor.setEnabled(True)
+            self.show_error(tr("Not issued"), str(exc))
+
+        editor.setEnabled(False)  # what is being signed must not change under the signature
+        run_in_background(owner=self, fn=work, on_success=lambda result: self._issued(editor, result),
+                          label=tr("Signing and issuing…"), on_error=failed)
 
     def _issued(self, editor: CertificateEditor, result) -> None:  # noqa: ANN001
-        from coomet_lab.atomic import write_bytes_atomic
-        from coomet_lab.paths import app_home
-
-        folder = app_home() / "issued"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{_safe(result.identifier)}.xml"
-        write_bytes_atomic(target, result.signed_xml)
-        self.settings.next_number += 1
-        save_settings(self.settings)
+        self.last_issue = result
         editor.document.undo_stack.setClean()
-        editor.document.discard_autosave()
-        self.last_issued = target
-        self.statusBar().showMessage(tr("Issued {0}: {1}").format(result.identifier, target), 10000)
+        self.close_tab(self.tabs.indexOf(editor))
+        self.refresh_repository()
+        self._status(tr("Issued {0}").format(result.identifier))
+        if result.pdf is not None:
+            self.preview(result.identifier, result.pdf, result.signed_xml)
+
+    def preview(self, identifier: str, pdf: bytes, xml: bytes | None) -> None:
+        from ui.views.pdf_preview import PdfPreview
+
+        self.preview_dialog = PdfPreview(tr("Certificate {0}").format(identifier), pdf, xml, identifier, self)
+        self.preview_dialog.show()
 
     def verify_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Verify"), "", tr("Signed certificates (*.xml *.pdf)"))
@@ -409,39 +603,50 @@ class MainWindow(QMainWindow):
             self.verify_path(Path(path))
 
     def verify_path(self, path: Path) -> None:
-        settings = self.settings
+        trust = self.session.trust()
 
         def work():  # noqa: ANN202
-            from coomet_lab.signing import TrustStore, verify_xml
+            data = path.read_bytes()
+            if data.startswith(b"%PDF"):
+                from coomet_lab.pdf import verify_pdf
 
-            trust = TrustStore.with_files([settings.trust_anchor] if settings.trust_anchor else [])
-            return verify_xml(path.read_bytes(), trust=trust, source=str(path))
+                return verify_pdf(data, trust=trust, source=str(path))
+            from coomet_lab.signing import verify_xml
 
-        run_in_background(work, on_success=self._show_verification,
+            return verify_xml(data, trust=trust, source=str(path))
+
+        run_in_background(owner=self, fn=work, on_success=self._show_verification, label=tr("Verifying…"),
                           on_error=lambda exc: self.show_error(tr("Cannot verify {0}").format(path.name), str(exc)))
 
     def _show_verification(self, report) -> None:  # noqa: ANN001
         from ui.dialogs import ReportDialog
 
         self.last_verification = report
-        lines = [tr("Verdict: {0}").format(report.verdict)]
-        for s in report.signatures:
-            lines.append(tr("Signature {0}: {1}").format(s.index + 1, s.status))
-            if s.signer:
-                lines.append("  " + tr("signed by: {0}").format(s.signer.subject))
-            if s.role:
-                lines.append("  " + tr("role: {0}").format(s.role))
-            if s.signing_time:
-                lines.append("  " + tr("signing time (claimed): {0}").format(s.signing_time))
-            lines.extend("  " + r for r in s.reasons)
-        lines.extend(report.problems)
-        certificate = report.certificate() if report.verified_xml else None
-        if certificate is not None:
-            core = certificate.administrative_data.core_data
-            lines.append(tr("What it says: certificate {0}, calibrated {1} to {2}").format(
-                core.unique_identifier, core.begin_performance_date, core.end_performance_date))
-        self.report_dialog = ReportDialog(tr("Verification"), "\n".join(lines), self)
+        self.report_dialog = ReportDialog(tr("Verification"), verification_text(report), self)
         self.report_dialog.show()
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import received certificates"), "",
+                                                tr("Certificates (*.xml *.pdf)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        session = self.session
+
+        def work():  # noqa: ANN202
+            from coomet_lab.services import signature_verifier
+
+            return session.repository().import_files(paths, who=session.who,
+                                                     verify_signature=signature_verifier(session.trust()))
+
+        def done(outcomes) -> None:  # noqa: ANN001
+            self.last_import = outcomes
+            self.refresh_repository()
+            self._status("; ".join(f"{Path(o.source).name}: {o.status}" for o in outcomes))
+
+        run_in_background(owner=self, fn=work, on_success=done, label=tr("Importing…"),
+                          on_error=lambda exc: self.show_error(tr("Not imported"), str(exc)))
 
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001,N802
         if event.mimeData().hasUrls():
@@ -462,7 +667,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            self.settings = dialog.result_settings()
+            self.session.settings = dialog.result_settings()
             save_settings(self.settings)
             if self.settings.interface_language != self.languages.current:
                 self.languages.switch(self.settings.interface_language)
@@ -478,5 +683,40 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, text)
 
 
-def _safe(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "certificate"
+def repository_check_text(report) -> str:  # noqa: ANN001
+    """What ``repo verify`` found, for a person: the verdict, then each problem with its place."""
+    lines = [tr("The repository is intact.") if report.ok else
+             tr("{0} problem(s) found: the repository has been changed outside the application.").format(
+                 len(report.problems))]
+    lines.append(tr("{0} audit entries, {1} records, {2} files ({3} bytes) checked in {4:.2f} s").format(
+        report.entries, report.records, report.files, report.bytes, report.seconds))
+    lines.extend(f"✗ {p.message}" for p in report.problems)
+    lines.extend(f"• {n.message}" for n in report.notes)
+    return "\n".join(lines)
+
+
+def verification_text(report) -> str:  # noqa: ANN001
+    """A verification report (XML or PDF twin) as a person reads it."""
+    lines = [tr("Verdict: {0}").format(report.verdict)]
+    xml_report = getattr(report, "xml", None)
+    if xml_report is not None:
+        lines.extend(getattr(report, "reasons", []))
+        report_for_signatures = xml_report
+    else:
+        report_for_signatures = report
+    for s in report_for_signatures.signatures:
+        lines.append(tr("Signature {0}: {1}").format(s.index + 1, s.status))
+        if s.signer:
+            lines.append("  " + tr("signed by: {0}").format(s.signer.subject))
+        if s.role:
+            lines.append("  " + tr("role: {0}").format(s.role))
+        if s.signing_time:
+            lines.append("  " + tr("signing time (claimed): {0}").format(s.signing_time))
+        lines.extend("  " + r for r in s.reasons)
+    lines.extend(getattr(report_for_signatures, "problems", []))
+    certificate = report_for_signatures.certificate() if report_for_signatures.verified_xml else None
+    if certificate is not None:
+        core = certificate.administrative_data.core_data
+        lines.append(tr("What it says: certificate {0}, calibrated {1} to {2}").format(
+            core.unique_identifier, core.begin_performance_date, core.end_performance_date))
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ from ui.document import DraftDocument
 from ui.models.findings_model import ROLE_FINDING, FindingsModel
 from ui.views.form_view import SectionForm
 from ui.views.results_view import ResultsPanel
+from ui.views.standards_view import StandardsPanel
 from ui.i18n import tr
 
 SECTION_TITLES = {
@@ -83,6 +84,9 @@ class CertificateEditor(QWidget):
         self.results = ResultsPanel(document, display_language)
         self.results.message.connect(self.message)
         self.tabs.addTab(self.results, "")
+        self.standards = StandardsPanel(document)
+        self.standards.message.connect(self.message)
+        self.tabs.addTab(self.standards, "")
         self.findings = FindingsPanel()
         self.findings.activated.connect(self.navigate)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -97,20 +101,31 @@ class CertificateEditor(QWidget):
         document.validated.connect(self._on_validated)
         document.undo_stack.indexChanged.connect(self._on_edit)
         document.dirty_changed.connect(self._on_dirty_changed)
+        document.reloaded.connect(self._on_reloaded)
         self.retranslate()
         document.validate_now()
+        self.standards.refresh()
 
     def retranslate(self) -> None:
         for index, section in enumerate(SECTIONS):
             self.tabs.setTabText(index, tr(SECTION_TITLES[section]))
             self.forms[section].retranslate()
         self.tabs.setTabText(len(SECTIONS), tr("Results"))
+        self.tabs.setTabText(len(SECTIONS) + 1, tr("Standards"))
         self.results.retranslate()
+        self.standards.retranslate()
         if self.document.last_report is not None:
             self.findings.show_report(self.document.last_report)
 
     def _on_edit(self, _index: int) -> None:
         self.findings.show_pending()
+
+    def _on_reloaded(self) -> None:
+        for form in self.forms.values():
+            for editor in form.editors:
+                editor.refresh()
+        for index in range(len(self.results.editors)):
+            self.document.tables_changed.emit(index)
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self.title_changed.emit(self.document.title + (" *" if dirty else ""))

@@ -10,10 +10,11 @@ import csv
 import io
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTransposeProxyModel, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QCompleter,
     QFileDialog,
     QFormLayout,
@@ -117,6 +118,14 @@ class TableEditor(QGroupBox):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.pasted.connect(self.paste)
+        self.transposed = QTransposeProxyModel(self)
+        self.transposed.setSourceModel(self.model)
+        self.as_rows = QCheckBox()
+        self.as_rows.setObjectName(f"results:{index}:as_rows")
+        self.as_rows.toggled.connect(self.show_quantities_as_rows)
+        self._kept: tuple[int, int] | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_current)
+        self.model.modelReset.connect(self._restore_current)
         self.units = QFormLayout()
         self.unit_edits: list[QLineEdit] = []
         buttons = QHBoxLayout()
@@ -129,6 +138,7 @@ class TableEditor(QGroupBox):
             self.actions[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.as_rows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(self.units)
@@ -144,6 +154,7 @@ class TableEditor(QGroupBox):
                  "round": tr("Round to GUM")}
         for key, button in self.actions.items():
             button.setText(texts[key])
+        self.as_rows.setText(tr("Quantities as rows"))
         for edit, label in zip(self.unit_edits, self._unit_labels):
             label.setText(tr("Unit of “{0}”").format(edit.property("column_name")))
 
@@ -162,6 +173,37 @@ class TableEditor(QGroupBox):
             self._unit_labels.append(label)
             self.unit_edits.append(edit)
             self.units.addRow(label, edit)
+
+    # ------------------------------------------------------------------ orientation
+
+    def show_quantities_as_rows(self, as_rows: bool) -> None:
+        """Long tables read best with quantities as columns, wide ones (many points) with quantities as rows; the
+        data and every action stay the same, only the view turns."""
+        current = self.current()
+        self.view.setModel(self.transposed if as_rows else self.model)
+        self.view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if as_rows else QHeaderView.ResizeMode.Stretch)
+        if current.isValid():
+            self.set_current(current.row(), current.column())
+
+    def _keep_current(self) -> None:
+        current = self.current()
+        self._kept = (current.row(), current.column()) if current.isValid() else None
+
+    def _restore_current(self) -> None:
+        """An edit re-reads the table: the cursor stays where the technician was typing."""
+        if self._kept and self._kept[0] < self.model.rowCount() and self._kept[1] < self.model.columnCount():
+            self.set_current(*self._kept)
+
+    def current(self) -> QModelIndex:
+        """The selected cell in the table's own terms (row = point, column = quantity or its uncertainty)."""
+        index = self.view.currentIndex()
+        return self.transposed.mapToSource(index) if self.view.model() is self.transposed else index
+
+    def set_current(self, row: int, section: int) -> None:
+        index = self.model.index(row, section)
+        self.view.setCurrentIndex(self.transposed.mapFromSource(index) if self.view.model() is self.transposed
+                                  else index)
 
     # ------------------------------------------------------------------ actions
 
@@ -188,7 +230,10 @@ class TableEditor(QGroupBox):
     def paste(self, block: list[list[str]]) -> None:
         if not block:
             return
-        current = self.view.currentIndex()
+        if self.view.model() is self.transposed:  # the spreadsheet's rows are quantities: turn the block too
+            width = max(len(r) for r in block)
+            block = [list(cells) for cells in zip(*[r + [""] * (width - len(r)) for r in block], strict=True)]
+        current = self.current()
         top = max(current.row(), 0)
         left = max(current.column(), 0)
         targets = self.model.layout()[left:]
@@ -201,7 +246,7 @@ class TableEditor(QGroupBox):
         self._run(tr("add row"), lambda: self.document.table(self.index).insert_row())
 
     def remove_row(self) -> None:
-        row = self.view.currentIndex().row()
+        row = self.current().row()
         if row >= 0:
             self._run(tr("remove row"), lambda: self.document.table(self.index).remove_row(row))
 
@@ -229,7 +274,7 @@ class TableEditor(QGroupBox):
 
         table = self.document.table(self.index)
         layout = self.model.layout()
-        current = self.view.currentIndex()
+        current = self.current()
         if current.row() < 0:
             return
         column_index, _ = layout[max(current.column(), 0)]
@@ -299,4 +344,4 @@ class ResultsPanel(QScrollArea):
         section = next((i for i, (c, _k) in enumerate(layout) if c == column_index), 0)
         self.ensureWidgetVisible(editor)
         editor.view.setFocus()
-        editor.view.setCurrentIndex(editor.model.index(min(row, max(editor.model.rowCount() - 1, 0)), section))
+        editor.set_current(min(row, max(editor.model.rowCount() - 1, 0)), section)
