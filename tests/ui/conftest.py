@@ -39,18 +39,30 @@ def window(qtbot, settings):
 
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow
+    from ui.session import Session
 
     app = QApplication.instance()
     app.setProperty("quiet_errors", True)  # errors go to the status bar instead of modal boxes
     languages = InterfaceLanguage(app)
     languages.switch("en")
-    main = MainWindow(settings, languages)
+    main = MainWindow(Session(settings), languages)
     qtbot.addWidget(main)
     main.show()
+    main.refresh_repository()
     yield main
     for editor in main.editors():
         editor.document.undo_stack.setClean()
+    wait_idle(qtbot)
+    main.session.close()
     languages.switch("en")
+
+
+def wait_idle(qtbot, timeout=20_000):
+    """Let background work (autosave, validation, repository reads) finish and deliver its results."""
+    from ui.workers import busy
+
+    qtbot.waitUntil(lambda: not busy(), timeout=timeout)
+    qtbot.wait(20)
 
 
 @pytest.fixture(autouse=True)

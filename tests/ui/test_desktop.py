@@ -8,12 +8,12 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
 from coomet_lab.paths import shipped_dir
 from coomet_lab.tables import EMPTY
 from tests.helpers import REPO
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, wait_idle
 
 TEMPLATE = shipped_dir("resources") / "templates" / "thermometer-pt100.json"
 
@@ -68,9 +68,12 @@ def test_new_certificate_from_a_template_takes_the_lab_and_the_next_number(windo
     editor = new_editor(window)
     certificate = editor.document.certificate
     assert certificate.unique_identifier.startswith("UT-") and certificate.unique_identifier.endswith("00007")
+    assert window.settings.next_number == 8, "the number is taken: the next draft gets another"
     assert field(editor, "lab.code").text() == "RA.RU.311234"
     assert field(editor, "lab.name", "ru").text() == "Метрологический центр «УралТест»"
-    assert editor.document.dirty and window.tabs.tabText(window.tabs.currentIndex()).endswith("*")
+    stored = window.session.repository().get_draft(editor.document.draft_id).certificate()
+    assert stored == certificate, "the new draft is in the repository from the first moment"
+    assert not editor.document.dirty
 
 
 def test_typing_values_keeps_the_digits_and_undo_restores_them(window, qtbot):
@@ -108,6 +111,27 @@ def test_paste_a_block_from_a_spreadsheet(window, qtbot):
     assert table.columns[1].values[:2] == ["-39.95", "0.03"]
     assert table.columns[2].uncertainties[:2] == ["0.025", "0.020"]
     assert editor.document.undo_stack.count() == 1, "one paste, one undo step"
+
+
+def test_quantities_as_rows_shows_the_same_table_turned(window, qtbot):
+    editor = new_editor(window)
+    editor.show_results()
+    table_editor = editor.results.editors[0]
+    columns, rows = table_editor.model.columnCount(), table_editor.model.rowCount()
+    table_editor.as_rows.setChecked(True)
+    view = table_editor.view
+    assert (view.model().rowCount(), view.model().columnCount()) == (columns, rows)
+    assert "°C" in view.model().headerData(1, Qt.Orientation.Vertical)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))  # quantity 2 (the thermometer reading), point 1
+    QGuiApplication.clipboard().setText("-39.95\t0.03\t50.05\n0.032\t0.026\t0.039\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    table = editor.document.table(0)
+    assert table.columns[1].values[:3] == ["-39.95", "0.03", "50.05"]
+    assert table.columns[2].values[:3] == ["0.032", "0.026", "0.039"]
+    assert view.model().index(1, 2).data() == "50.05"
+    table_editor.as_rows.setChecked(False)
+    assert table_editor.current().column() == 1, "the selected cell stays selected when the view turns"
 
 
 def test_bad_number_is_refused_and_changes_nothing(window, qtbot):
@@ -162,20 +186,80 @@ def test_a_bad_date_in_a_form_is_refused(window, qtbot):
     assert "YYYY-MM-DD" in edit.toolTip()
 
 
-def test_issue_with_keys_made_by_keys_init(window, qtbot, app_home):
+def register_standards(window, due="2099-12-31"):
+    """The two standards the thermometer template lists, in the lab's register (matched by serial number)."""
+    repository = window.session.repository()
+    for code, name, serial, number in (("ETS-1021", "ETS-100", "1021", "С-ВЯ/12-03-2026/412345678"),
+                                       ("MIT-2288", "MIT 8.10", "2288", "С-ВЯ/04-04-2026/412399001")):
+        standard = repository.add_standard(code=code, name=name, serial=serial, who="test")
+        repository.add_calibration(standard_id=standard.id, certificate_number=number, issuer="VNIIM",
+                                   calibration_date="2026-01-15", due_date=due, who="test")
+
+
+def issue_and_wait(window, qtbot, editor, secret=PASSPHRASE, role="approver", override=None):
+    before = window.last_issue
+    window.issue(editor, secret, role, override)
+    wait_idle(qtbot)
+    return window.last_issue if window.last_issue is not before else None
+
+
+def test_issue_signs_stores_and_previews_the_pdf_twin(window, qtbot, app_home):
+    register_standards(window)
     editor = new_editor(window)
     fill_required(qtbot, editor)
     report = wait_validated(qtbot, editor)
     assert report.valid, report.errors()
-    window.issue(editor, PASSPHRASE, "approver")
-    qtbot.waitUntil(lambda: getattr(window, "last_issued", None) is not None, timeout=20_000)
+    result = issue_and_wait(window, qtbot, editor)
+    assert result is not None, window.statusBar().currentMessage()
     from coomet_lab.signing import TrustStore, verify_xml
 
-    signed = window.last_issued.read_bytes()
-    verdict = verify_xml(signed, trust=TrustStore.with_files([window.settings.trust_anchor]))
+    verdict = verify_xml(result.signed_xml, trust=TrustStore.with_files([window.settings.trust_anchor]))
     assert verdict.valid and verdict.signatures[0].role == "approver"
-    assert not editor.document.dirty
+    stored_xml, stored_pdf = window.session.repository().certificate_bytes(result.record.id)
+    assert stored_xml == result.signed_xml and stored_pdf == result.pdf, "the repository keeps the exact bytes"
+    assert editor not in window.editors(), "the issued draft's tab closes"
     assert window.settings.next_number == 8
+    preview = window.preview_dialog
+    assert preview.isVisible() and preview.page_count >= 2
+    saved = preview.save_xml(str(app_home / "out.xml"))
+    assert saved.read_bytes() == result.signed_xml
+    rows = window.home.repository.model.rows
+    assert any(r.kind == "issued" and r.number == result.identifier for r in rows)
+
+
+def test_an_unknown_standard_blocks_issuing_until_a_reason_is_given(window, qtbot):
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    assert wait_validated(qtbot, editor).valid
+    assert issue_and_wait(window, qtbot, editor) is None
+    message = window.statusBar().currentMessage()
+    assert "Not issued" in message and "register" in message
+    assert window.session.repository().count_certificates(kind="issued") == 0
+    assert editor.isEnabled(), "a refused issue gives the editor back"
+    result = issue_and_wait(window, qtbot, editor, override="ETS-100 calibrated yesterday, register pending")
+    assert result is not None
+    overrides = [e for e in window.session.repository().audit_entries() if "override" in e.action]
+    assert overrides and "register pending" in str(overrides[-1].details)
+
+
+def test_issue_dialog_asks_for_a_reason_only_when_traceability_blocks(window, qtbot):
+    from ui.dialogs import IssueDialog
+
+    editor = new_editor(window)
+    repository = window.session.repository()
+    blocked = IssueDialog(window.settings, "UT-1", repository.check_traceability(editor.document.certificate), window)
+    qtbot.addWidget(blocked)
+    assert not blocked.ok.isEnabled()
+    assert "not in the laboratory's register" in blocked.traceability.text()
+    blocked.override.setText("  ")
+    assert not blocked.ok.isEnabled(), "blank is not a reason"
+    blocked.override.setText("standard's certificate on file, register entry pending")
+    assert blocked.ok.isEnabled() and blocked.override_reason.startswith("standard's")
+    register_standards(window)
+    clear = IssueDialog(window.settings, "UT-1", repository.check_traceability(editor.document.certificate), window)
+    qtbot.addWidget(clear)
+    assert clear.ok.isEnabled() and clear.override_reason is None
+    assert "✗" not in clear.traceability.text()
 
 
 def test_issuing_is_refused_while_the_certificate_has_problems(window, qtbot):
@@ -186,43 +270,63 @@ def test_issuing_is_refused_while_the_certificate_has_problems(window, qtbot):
 
 
 def test_wrong_passphrase_issues_nothing(window, qtbot, app_home):
+    register_standards(window)
     editor = new_editor(window)
     fill_required(qtbot, editor)
     assert wait_validated(qtbot, editor).valid
-    window.issue(editor, "not the passphrase", None)
-    qtbot.waitUntil(lambda: "wrong passphrase" in window.statusBar().currentMessage(), timeout=20_000)
-    assert not (app_home / "issued").exists() or not any((app_home / "issued").iterdir())
-    assert editor.document.dirty
+    assert issue_and_wait(window, qtbot, editor, secret="not the passphrase", role=None) is None
+    assert "wrong passphrase" in window.statusBar().currentMessage()
+    assert window.session.repository().count_certificates() == 0
+    assert editor in window.editors() and editor.isEnabled()
 
 
 def test_close_with_unsaved_changes_asks_first(window, qtbot, monkeypatch):
     editor = new_editor(window)
+    type_into(qtbot, field(editor, "customer.city"), "Пермь")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.close(), "cancel keeps the window and the work"
-    assert editor in window.editors()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    assert window.close()
+    assert editor in window.editors() and editor.document.dirty
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    draft_id = editor.document.draft_id
+    assert window.close(), "save, then close"
+    from coomet_lab.repository import Repository
+
+    with Repository.open() as repository:
+        stored = repository.get_draft(draft_id).certificate()
+    assert stored.administrative_data.customer.location.get("city") == "Пермь"
 
 
-def test_autosave_and_restore_after_a_crash(window, qtbot, monkeypatch, settings):
+def test_drafts_are_autosaved_and_offered_back_after_a_crash(window, qtbot, monkeypatch, settings):
     editor = new_editor(window)
     type_into(qtbot, field(editor, "customer.city"), "Пермь")
-    editor.document.autosave()
-    autosaved = editor.document.autosave_path()
-    assert autosaved.is_file()
-    # A new session finds the leftover (the first one "crashed" without cleaning up).
+    with qtbot.waitSignal(editor.document.saved, timeout=10_000):
+        pass  # the autosave timer fires after a pause in typing, with no word from the user
+    assert not editor.document.dirty
+    # The process "crashes": nothing is closed, the session file stays behind.
+    from ui.session import Session
+
+    assert Session.drafts_left_open() == [editor.document.draft_id]
     from PySide6.QtWidgets import QApplication
 
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow
 
-    second = MainWindow(settings, InterfaceLanguage(QApplication.instance()))
+    second = MainWindow(Session(settings, single_instance=False), InterfaceLanguage(QApplication.instance()))
     qtbot.addWidget(second)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert second.offer_restore() == 1
     restored = second.editors()[0]
     assert restored.document.certificate.administrative_data.customer.location.get("city") == "Пермь"
-    restored.document.undo_stack.setClean()
+    second.session.close()
+
+
+def test_a_second_window_on_the_same_repository_is_refused(window, qtbot, settings):
+    from coomet_lab.errors import RepositoryInUseError
+    from ui.session import Session
+
+    window.session.repository()
+    with pytest.raises(RepositoryInUseError):
+        Session(settings).repository()
 
 
 def test_interface_switches_language_without_restart(window, qtbot):
@@ -235,13 +339,187 @@ def test_interface_switches_language_without_restart(window, qtbot):
     qtbot.waitUntil(lambda: window.menus["file"].title() == "&File")
 
 
-def test_save_and_reopen_a_draft(window, qtbot, tmp_path):
+def test_export_a_draft_to_a_file_and_open_it_as_a_new_draft(window, qtbot, tmp_path):
     editor = new_editor(window)
     type_into(qtbot, field(editor, "customer.city"), "Пермь")
-    assert window._save(editor.document, tmp_path / "draft.json")
-    assert not editor.document.dirty and not editor.document.autosave_path().exists()
+    editor.document.export(tmp_path / "draft.json")
     again = window.open_path(tmp_path / "draft.json")
+    assert again is not editor and again.document.draft_id != editor.document.draft_id
     assert again.document.certificate == editor.document.certificate
+
+
+def test_opening_a_broken_file_changes_nothing(window, qtbot, tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<dcc:digitalCalibrationCertificate", encoding="utf-8")
+    drafts_before = len(window.session.repository().list_drafts())
+    assert window.open_path(broken) is None
+    assert "Cannot open broken.xml" in window.statusBar().currentMessage()
+    assert len(window.session.repository().list_drafts()) == drafts_before and not window.editors()
+
+
+def test_the_repository_lists_searches_and_sorts(window, qtbot):
+    first = new_editor(window)
+    type_into(qtbot, field(first, "customer.city"), "Пермь")
+    second = new_editor(window)
+    wait_idle(qtbot)
+    view = window.home.repository
+    assert {r.kind for r in view.model.rows} == {"draft"} and len(view.model.rows) == 2
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    numbers = [view.proxy.index(i, 0).data() for i in range(view.proxy.rowCount())]
+    assert numbers == sorted(numbers, reverse=True)
+    view.kind.setCurrentIndex(view.kind.findData("issued"))
+    wait_idle(qtbot)
+    assert view.model.rows == []
+    view.kind.setCurrentIndex(view.kind.findData("all"))
+    wait_idle(qtbot)
+    view.table.selectRow(0)
+    row = view.selected()
+    window.tabs.setCurrentIndex(0)
+    window.open_row(row)
+    assert window.current_editor().document.draft_id == row.key, "opening an open draft shows its tab"
+    assert second in window.editors()
+
+
+def test_issued_certificates_are_found_by_search_and_amended(window, qtbot):
+    register_standards(window)
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    assert wait_validated(qtbot, editor).valid
+    result = issue_and_wait(window, qtbot, editor)
+    assert result is not None, window.statusBar().currentMessage()
+    view = window.home.repository
+    view.search.setText("Uralkhim")
+    view.refresh_requested.emit()
+    wait_idle(qtbot)
+    assert [r.number for r in view.model.rows] == [result.identifier]
+    window.amend_row(view.model.rows[0])
+    wait_idle(qtbot)
+    amendment = window.current_editor()
+    assert amendment is not None and amendment.document.draft_id is not None
+    core = amendment.document.certificate.administrative_data.core_data
+    assert core.unique_identifier != result.identifier
+    assert core.previous_report is not None and core.previous_report.referral_id == result.identifier
+    view.search.clear()
+    view.refresh_requested.emit()
+    wait_idle(qtbot)
+    window.amend_row(next(r for r in view.model.rows if r.kind == "draft"))
+    assert "Only certificates issued here can be amended" in window.statusBar().currentMessage()
+
+
+def test_a_received_certificate_is_imported_and_verified(window, qtbot, tmp_path):
+    from coomet_lab.signing import KeyFile, open_signer
+    from coomet_lab.services import issue
+
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    signer = open_signer(KeyFile(window.settings.key_file), PASSPHRASE)
+    signed = issue(editor.document.certificate, signer, role=None, trust=window.session.trust(), with_pdf=False)
+    signer.close()
+    received = tmp_path / "received.xml"
+    received.write_bytes(signed.signed_xml)
+    window.verify_path(received)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "Verdict: valid" in text and "Anna Smirnova" in text
+    tampered = tmp_path / "tampered.xml"
+    tampered.write_bytes(signed.signed_xml.replace(b"Uralkhim JSC", b"Uralkhim LLC"))
+    window.verify_path(tampered)
+    wait_idle(qtbot)
+    assert "Verdict: valid" not in window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    window.import_paths([received])
+    wait_idle(qtbot)
+    assert window.last_import[0].status == "imported"
+    assert any(r.kind == "received" for r in window.home.repository.model.rows)
+
+
+def test_a_dropped_pdf_twin_is_verified(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    register_standards(window)
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    assert wait_validated(qtbot, editor).valid
+    result = issue_and_wait(window, qtbot, editor)
+    twin = tmp_path / "twin.pdf"
+    twin.write_bytes(result.pdf)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(twin))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "Verdict: valid" in text and result.identifier in text and "approver" in text
+
+
+def test_save_as_template_then_start_from_it(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    editor = new_editor(window)
+    type_into(qtbot, field(editor, "customer.city"), "Пермь")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Pt100 for Uralkhim", True))
+    window.save_as_template()
+    wait_idle(qtbot)
+    from ui.dialogs import TemplateDialog
+
+    dialog = TemplateDialog("en", window.session, window)
+    qtbot.addWidget(dialog)
+    items = [dialog.list.item(i) for i in range(dialog.list.count())]
+    saved = [item for item in items if "Pt100 for Uralkhim" in item.text()]
+    assert saved
+    dialog.list.setCurrentItem(saved[0])
+    dialog.accept()
+    started = window.new_from(None, instrument_type=dialog.chosen_type)
+    certificate = started.document.certificate
+    assert certificate.administrative_data.customer.location.get("city") == "Пермь"
+    assert certificate.unique_identifier != editor.document.certificate.unique_identifier, "each draft its own number"
+
+
+def test_standards_from_the_register_are_offered_and_expired_ones_flagged(window, qtbot):
+    register_standards(window, due="2026-02-01")
+    editor = new_editor(window)
+    panel = editor.standards
+    panel.refresh()
+    wait_idle(qtbot)
+    assert panel.register.rowCount() == 2
+    assert all("expired" in panel.used.item(r, 2).text() for r in range(panel.used.rowCount()))
+    before = len(panel.used.findItems("", Qt.MatchFlag.MatchContains))
+    panel.register.selectRow(0)
+    panel.use_selected()
+    wait_idle(qtbot)
+    assert panel.used.rowCount() == 3
+    assert len(panel.used.findItems("", Qt.MatchFlag.MatchContains)) > before
+    window.actions_by_key["undo"].trigger()
+    wait_idle(qtbot)
+    assert panel.used.rowCount() == 2, "adding a standard is one undo step"
+
+
+def test_discarding_a_draft_removes_it_from_the_list(window, qtbot, no_modal_dialogs):
+    editor = new_editor(window)
+    wait_idle(qtbot)
+    row = next(r for r in window.home.repository.model.rows if r.key == editor.document.draft_id)
+    window.discard_row(row)
+    wait_idle(qtbot)
+    assert editor not in window.editors()
+    assert all(r.key != row.key for r in window.home.repository.model.rows)
+
+
+def test_the_repository_check_reports_a_changed_file(window, qtbot, app_home):
+    register_standards(window)
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    assert wait_validated(qtbot, editor).valid
+    assert issue_and_wait(window, qtbot, editor) is not None
+    window.check_repository()
+    wait_idle(qtbot)
+    assert "intact" in window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    stored = next(p for p in (app_home / "repository" / "files").rglob("*") if p.is_file())
+    stored.chmod(0o644)
+    stored.write_bytes(stored.read_bytes() + b" ")
+    window.check_repository()
+    wait_idle(qtbot)
+    assert "problem(s) found" in window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
 
 
 def test_screenshot_command_renders_the_window(tmp_path, app_home):
@@ -250,3 +528,32 @@ def test_screenshot_command_renders_the_window(tmp_path, app_home):
                              "--lang", "ru"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert target.stat().st_size > 20_000
+
+
+def test_settings_create_a_lab_key_pair_and_sign_with_it(window, qtbot, app_home):
+    from ui.dialogs import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    keys = dialog.create_keys()
+    keys.person.setText("Иван Петров")
+    keys.passphrase.setText("short")
+    keys.repeat.setText("short")
+    keys.accept()
+    assert "at least" in keys.problem.text() and keys.keys is None
+    keys.passphrase.setText("a long enough passphrase")
+    keys.repeat.setText("a long enough passphrase, mistyped")
+    keys.accept()
+    assert "differ" in keys.problem.text()
+    assert not (app_home / "keys").exists(), "a refused form creates nothing"
+    keys.repeat.setText("a long enough passphrase")
+    with qtbot.waitSignal(keys.created, timeout=20_000):
+        keys.accept()
+    settings = dialog.result_settings()
+    assert settings.key_file.endswith("signer.p12") and settings.trust_anchor.endswith("lab-ca.pem")
+    assert settings.signer_kind == "file" and "Иван Петров" in settings.signer_name.values()
+    from coomet_lab.signing import KeyFile, open_signer
+
+    signer = open_signer(KeyFile(settings.key_file), "a long enough passphrase")
+    assert "Иван Петров" in signer.certificate.subject.rfc4514_string()
+    signer.close()
