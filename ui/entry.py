@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-DESKTOP_OPTIONS = ("--screenshot", "--lang", "--view", "--open")
+DESKTOP_OPTIONS = ("--screenshot", "--lang", "--view", "--open", "--quit-when-ready")
 
 
 def wants_desktop(argv: Sequence[str]) -> bool:

@@ -70,6 +70,7 @@ class HomePage(QWidget):
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    repository_shown = Signal(int)  # entries now in the list
 
     def __init__(self, session: Session, languages: InterfaceLanguage):
         super().__init__()
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
                        a("template", self.save_as_template)):
             self.menus["certificate"].addAction(action)
         for action in (a("verify", self.verify_dialog), a("check_repository", self.check_repository),
-                       a("settings", self.edit_settings)):
+                       a("schemas", self.install_schemas_dialog), a("settings", self.edit_settings)):
             self.menus["tools"].addAction(action)
         self.language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -183,7 +184,8 @@ class MainWindow(QMainWindow):
                  "import": tr("&Import received certificates…"), "close_tab": tr("&Close"), "quit": tr("&Quit"),
                  "validate": tr("&Check now"), "issue": tr("&Issue (sign)…"), "template": tr("Save as &template…"),
                  "verify": tr("&Verify a certificate…"), "check_repository": tr("Check the &repository"),
-                 "settings": tr("&Settings…"), "about": tr("&About")}
+                 "schemas": tr("Install DCC &schemas from a folder…"), "settings": tr("&Settings…"),
+                 "about": tr("&About")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         self.tabs.setTabText(0, tr("Repository"))
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def _show_rows(self, rows) -> None:  # noqa: ANN001
         self.home.repository.show_rows(rows)
+        self.repository_shown.emit(len(rows))
 
     def open_row(self, row) -> None:  # noqa: ANN001
         if row.kind == "draft":
@@ -661,6 +664,28 @@ class MainWindow(QMainWindow):
                 self.open_path(path)
 
     # ------------------------------------------------------------------ settings and help
+
+    def install_schemas_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder with PTB's DCC schemas"))
+        if folder:
+            self.install_schemas(Path(folder))
+
+    def install_schemas(self, folder: Path) -> None:
+        """PTB's schema set from a folder (a USB stick on an offline workstation) into the store, every file
+        checked against its pinned SHA-256; then every open certificate is checked again."""
+
+        def work():  # noqa: ANN202
+            from coomet_lab.dcc.schema_store import SchemaStore
+
+            return SchemaStore.default().install_from(folder)
+
+        def done(result) -> None:  # noqa: ANN001
+            self._status(tr("DCC schemas {0} installed").format(", ".join(result.installed_versions)))
+            for editor in self.editors():
+                editor.document.validate_now()
+
+        run_in_background(owner=self, fn=work, on_success=done, label=tr("Installing schemas…"),
+                          on_error=lambda exc: self.show_error(tr("Schemas not installed"), str(exc)))
 
     def edit_settings(self) -> None:
         from ui.dialogs import SettingsDialog
