@@ -42,3 +42,18 @@ SECTION_TITLES = (
     QT_TRANSLATE_NOOP("", "Persons"),
     QT_TRANSLATE_NOOP("", "Statements"),
 )
+
+# Values of DCC enumerations as a person reads them; the XML keeps the schema's own value.
+CHOICE_LABELS = (
+    QT_TRANSLATE_NOOP("Choices", "laboratory"),
+    QT_TRANSLATE_NOOP("Choices", "customer"),
+    QT_TRANSLATE_NOOP("Choices", "laboratoryBranch"),
+    QT_TRANSLATE_NOOP("Choices", "customerBranch"),
+    QT_TRANSLATE_NOOP("Choices", "other"),
+    QT_TRANSLATE_NOOP("Choices", "pass"),
+    QT_TRANSLATE_NOOP("Choices", "fail"),
+    QT_TRANSLATE_NOOP("Choices", "conditionalPass"),
+    QT_TRANSLATE_NOOP("Choices", "conditionalFail"),
+    QT_TRANSLATE_NOOP("Choices", "noPass"),
+    QT_TRANSLATE_NOOP("Choices", "noFail"),
+)

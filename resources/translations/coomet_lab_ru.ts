@@ -284,13 +284,13 @@
     </message>
     <message>
         <location filename="../../ui/field_labels.py" line="40"/>
-        <location filename="../../ui/views/repository_view.py" line="97"/>
+        <location filename="../../ui/views/repository_view.py" line="110"/>
         <source>Customer</source>
         <translation>Заказчик</translation>
     </message>
     <message>
         <location filename="../../ui/field_labels.py" line="41"/>
-        <location filename="../../ui/views/repository_view.py" line="98"/>
+        <location filename="../../ui/views/repository_view.py" line="111"/>
         <source>Instrument</source>
         <translation>Средство измерений</translation>
     </message>
@@ -315,140 +315,140 @@
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>COOMET Lab</source>
         <translation>COOMET Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Certificate</source>
         <translation>&amp;Сертификат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;New from template…</source>
         <translation>&amp;Новый по шаблону…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Open…</source>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Export DCC XML…</source>
         <translation>&amp;Экспорт DCC XML…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Check now</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Issue (sign)…</source>
         <translation>&amp;Выпустить (подписать)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Verify a certificate…</source>
         <translation>П&amp;роверить сертификат…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>new certificate</source>
         <translation>новый сертификат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
-        <location filename="../../ui/views/repository_view.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/views/repository_view.py" line="180"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Certificates (*.json *.xml *.pdf)</source>
         <translation>Сертификаты (*.json *.xml *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Cannot open {0}</source>
         <translation>Не удаётся открыть {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Certificate documents (*.json)</source>
         <translation>Документы сертификатов (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Saved {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Export DCC XML</source>
         <translation>Экспорт DCC XML</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <location filename="../../ui/views/pdf_preview.py" line="59"/>
         <source>DCC (*.xml)</source>
         <translation>DCC (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Not exported</source>
         <translation>Экспорт не выполнен</translation>
     </message>
@@ -473,323 +473,348 @@
         <translation>Импорт полученных…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Save draft</source>
         <translation>&amp;Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Save draft &amp;as file…</source>
         <translation>Сохранить черновик &amp;как файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Import received certificates…</source>
         <translation>&amp;Импорт полученных сертификатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Save as &amp;template…</source>
         <translation>Сохранить как &amp;шаблон…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Check the &amp;repository</source>
         <translation>Проверить &amp;хранилище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>Install DCC &amp;schemas from a folder…</source>
+        <translation>Установить &amp;схемы DCC из папки…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Repository</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>The repository cannot be read</source>
         <translation>Не удаётся прочитать хранилище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Opening…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Cannot open</source>
         <translation>Не удаётся открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Cannot amend</source>
         <translation>Исправление невозможно</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Only certificates issued here can be amended.</source>
         <translation>Исправить можно только сертификаты, выпущенные здесь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Creating the amendment…</source>
         <translation>Создание исправленного сертификата…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Export to folder</source>
         <translation>Экспорт в папку</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Exported {0} file(s) to {1}</source>
         <translation>Файлов экспортировано: {0}, в {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Cannot discard</source>
         <translation>Удаление невозможно</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Issued and received certificates are kept for good.</source>
         <translation>Выпущенные и полученные сертификаты хранятся бессрочно.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Discard draft</source>
         <translation>Удалить черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Discard the draft {0}? This cannot be undone.</source>
         <translation>Удалить черновик {0}? Отменить это нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Repository check</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Checking the repository…</source>
         <translation>Проверка хранилища…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>The draft was not saved</source>
         <translation>Черновик не сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Cannot start a certificate</source>
         <translation>Не удаётся начать сертификат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>This instrument type has no template yet.</source>
         <translation>Для этого типа средства измерений ещё нет шаблона.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Cannot open the draft</source>
         <translation>Не удаётся открыть черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Save draft as file</source>
         <translation>Сохранить черновик как файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Save as template</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Name of the instrument type:</source>
         <translation>Наименование типа средства измерений:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Template “{0}” saved</source>
         <translation>Шаблон «{0}» сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Template not saved</source>
         <translation>Шаблон не сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Save the changes to {0}?</source>
         <translation>Сохранить изменения в {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Restore unsaved work?</source>
         <translation>Восстановить несохранённую работу?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Not ready to issue</source>
         <translation>Выпуск невозможен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Fix the problems listed under the certificate first.</source>
         <translation>Сначала устраните замечания, перечисленные под сертификатом.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>No signing key</source>
         <translation>Нет ключа подписи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Choose a key file or a token in Settings first.</source>
         <translation>Сначала выберите файл ключа или токен в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Signing…</source>
         <translation>Подписание…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Not issued</source>
         <translation>Не выпущен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Signed certificates (*.xml *.pdf)</source>
         <translation>Подписанные сертификаты (*.xml *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Verifying…</source>
         <translation>Проверка подписи…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Cannot verify {0}</source>
         <translation>Не удаётся проверить {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Import received certificates</source>
         <translation>Импорт полученных сертификатов</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Certificates (*.xml *.pdf)</source>
         <translation>Сертификаты (*.xml *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Not imported</source>
         <translation>Не импортировано</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="669"/>
+        <source>Folder with PTB&apos;s DCC schemas</source>
+        <translation>Папка со схемами DCC PTB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="683"/>
+        <source>DCC schemas {0} installed</source>
+        <translation>Схемы DCC {0} установлены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="687"/>
+        <source>Installing schemas…</source>
+        <translation>Установка схем…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="688"/>
+        <source>Schemas not installed</source>
+        <translation>Схемы не установлены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>The repository is intact.</source>
         <translation>Хранилище не изменялось.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>{0} problem(s) found: the repository has been changed outside the application.</source>
         <translation>Найдено нарушений: {0}. Хранилище изменено в обход приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>{0} audit entries, {1} records, {2} files ({3} bytes) checked in {4:.2f} s</source>
         <translation>Проверено за {4:.2f} с: записей журнала {0}, записей {1}, файлов {2} ({3} байт)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>Verdict: {0}</source>
         <translation>Результат: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>Signature {0}: {1}</source>
         <translation>Подпись {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>signed by: {0}</source>
         <translation>подписал: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>role: {0}</source>
         <translation>роль: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>signing time (claimed): {0}</source>
         <translation>время подписи (заявленное): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>What it says: certificate {0}, calibrated {1} to {2}</source>
         <translation>Содержание: сертификат {0}, калибровка с {1} по {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>Verification</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>COOMET Lab was not closed properly. Reopen the {0} certificate(s) you were working on?</source>
         <translation>COOMET Lab был закрыт некорректно. Открыть снова сертификаты, с которыми вы работали ({0})?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Signing and issuing…</source>
         <translation>Подписание и выпуск…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Issued {0}</source>
         <translation>Выпущен {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Certificate {0}</source>
         <translation>Сертификат {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>About COOMET Lab</source>
         <translation>О программе COOMET Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="702"/>
         <source>COOMET Lab {0}
 Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <translation>COOMET Lab {0}
@@ -956,104 +981,104 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="85"/>
+        <location filename="../../ui/views/repository_view.py" line="98"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="85"/>
+        <location filename="../../ui/views/repository_view.py" line="98"/>
         <source>issued</source>
         <translation>выпущен</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="85"/>
+        <location filename="../../ui/views/repository_view.py" line="98"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="87"/>
+        <location filename="../../ui/views/repository_view.py" line="100"/>
         <source>open</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="87"/>
+        <location filename="../../ui/views/repository_view.py" line="100"/>
         <source>current</source>
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="87"/>
+        <location filename="../../ui/views/repository_view.py" line="100"/>
         <source>replaced</source>
         <translation>заменён</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="97"/>
+        <location filename="../../ui/views/repository_view.py" line="110"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="97"/>
+        <location filename="../../ui/views/repository_view.py" line="110"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="97"/>
+        <location filename="../../ui/views/repository_view.py" line="110"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="98"/>
+        <location filename="../../ui/views/repository_view.py" line="111"/>
         <location filename="../../ui/views/standards_view.py" line="72"/>
         <location filename="../../ui/views/standards_view.py" line="161"/>
         <source>Serial number</source>
         <translation>Заводской номер</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="98"/>
+        <location filename="../../ui/views/repository_view.py" line="111"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="156"/>
+        <location filename="../../ui/views/repository_view.py" line="171"/>
         <source>Search: number, customer, instrument, serial number, standard…</source>
         <translation>Поиск: номер, заказчик, средство измерений, заводской номер, эталон…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="160"/>
+        <location filename="../../ui/views/repository_view.py" line="175"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="160"/>
+        <location filename="../../ui/views/repository_view.py" line="175"/>
         <source>Drafts</source>
         <translation>Черновики</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="160"/>
+        <location filename="../../ui/views/repository_view.py" line="175"/>
         <source>Issued</source>
         <translation>Выпущенные</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="161"/>
+        <location filename="../../ui/views/repository_view.py" line="176"/>
         <source>Received</source>
         <translation>Полученные</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="165"/>
+        <location filename="../../ui/views/repository_view.py" line="180"/>
         <source>Amend…</source>
         <translation>Исправить…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="165"/>
+        <location filename="../../ui/views/repository_view.py" line="180"/>
         <source>Export files…</source>
         <translation>Экспорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="166"/>
+        <location filename="../../ui/views/repository_view.py" line="181"/>
         <source>Discard draft…</source>
         <translation>Удалить черновик…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/repository_view.py" line="176"/>
+        <location filename="../../ui/views/repository_view.py" line="191"/>
         <source>{0} entries</source>
         <translation>Записей: {0}</translation>
     </message>
@@ -1167,6 +1192,64 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <location filename="../../ui/views/standards_view.py" line="189"/>
         <source>the due date is before the calibration date</source>
         <translation>срок действия раньше даты калибровки</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../ui/field_labels.py" line="48"/>
+        <source>laboratory</source>
+        <translation>в лаборатории</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="49"/>
+        <source>customer</source>
+        <translation>у заказчика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="50"/>
+        <source>laboratoryBranch</source>
+        <translation>в филиале лаборатории</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="51"/>
+        <source>customerBranch</source>
+        <translation>в филиале заказчика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="52"/>
+        <source>other</source>
+        <translation>в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="53"/>
+        <source>pass</source>
+        <translation>соответствует</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="54"/>
+        <source>fail</source>
+        <translation>не соответствует</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="55"/>
+        <source>conditionalPass</source>
+        <translation>соответствует условно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="56"/>
+        <source>conditionalFail</source>
+        <translation>не соответствует условно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="57"/>
+        <source>noPass</source>
+        <translation>соответствие не подтверждено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_labels.py" line="58"/>
+        <source>noFail</source>
+        <translation>несоответствие не установлено</translation>
     </message>
 </context>
 <context>

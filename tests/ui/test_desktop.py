@@ -557,3 +557,22 @@ def test_settings_create_a_lab_key_pair_and_sign_with_it(window, qtbot, app_home
     signer = open_signer(KeyFile(settings.key_file), "a long enough passphrase")
     assert "Иван Петров" in signer.certificate.subject.rfc4514_string()
     signer.close()
+
+
+def test_without_schemas_the_check_says_so_and_installing_them_from_a_folder_fixes_it(window, qtbot, monkeypatch,
+                                                                                       tmp_path):
+    from tests.conftest import SCHEMAS
+
+    monkeypatch.delenv("COOMET_LAB_SCHEMAS")
+    editor = new_editor(window)
+    report = wait_validated(qtbot, editor)
+    assert isinstance(report, Exception) and "schemas install" in str(report)
+    assert "Cannot check" in editor.findings.summary.text()
+    window.install_schemas(tmp_path)  # an empty folder: refused, nothing installed
+    wait_idle(qtbot)
+    assert "Schemas not installed" in window.statusBar().currentMessage()
+    window.install_schemas(SCHEMAS)
+    wait_idle(qtbot)
+    assert "3.3.0" in window.statusBar().currentMessage()
+    report = wait_validated(qtbot, editor)
+    assert not isinstance(report, Exception) and report.schema_version == "3.3.0"

@@ -18,6 +18,12 @@ def test_every_field_label_is_marked_for_translation():
     assert {f.label for f in FIELDS} <= set(FIELD_LABELS)
 
 
+def test_every_choice_is_marked_for_translation():
+    from ui.field_labels import CHOICE_LABELS
+
+    assert {c for f in FIELDS for c in f.choices} <= set(CHOICE_LABELS)
+
+
 def test_every_message_has_a_russian_translation():
     text = TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text

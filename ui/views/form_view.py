@@ -16,6 +16,11 @@ def field_label(spec: FieldSpec) -> str:
     return QCoreApplication.translate("Fields", spec.label)
 
 
+def choice_label(value: str) -> str:
+    """An enumeration value of the DCC as the interface language says it (the value itself is what is stored)."""
+    return QCoreApplication.translate("Choices", value)
+
+
 class FieldEditor:
     """One field in one certificate language: a line edit or a choice, bound to the model through the document."""
 
@@ -25,7 +30,7 @@ class FieldEditor:
             combo = QComboBox()
             combo.addItem("", "")
             for choice in spec.choices:
-                combo.addItem(choice, choice)
+                combo.addItem(choice_label(choice), choice)
             combo.activated.connect(lambda _i: self.commit(combo.currentData() or ""))
             self.widget: QWidget = combo
         else:
@@ -93,6 +98,10 @@ class SectionForm(QScrollArea):
         for label, spec, lang in self.labels:
             required = " *" if spec.required else ""
             label.setText(f"{field_label(spec)}{f' ({lang})' if lang else ''}{required}")
+        for editor in self.editors:
+            if isinstance(editor.widget, QComboBox):
+                for index in range(1, editor.widget.count()):
+                    editor.widget.setItemText(index, choice_label(editor.widget.itemData(index)))
 
     def _on_field_changed(self, key: str) -> None:
         for editor in self.editors:
