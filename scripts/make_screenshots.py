@@ -1,0 +1,88 @@
+"""Make the README's screenshots with ``coomet-lab --screenshot``, in a throw-away home that looks like a lab's.
+
+The home gets lab settings, keys from ``keys init``, the reference standards of the examples in the register, the
+two example certificates issued (signed XML + signed PDF twin, through the same ``services.issue`` the window uses),
+a received certificate and an open draft. Then the window is rendered offscreen for each view and language.
+
+    .venv/bin/python scripts/make_screenshots.py            # writes docs/images/app-*.png
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+IMAGES = REPO / "docs" / "images"
+PASSPHRASE = "screenshot passphrase"
+SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results", "en")]
+
+
+def furnish(home: Path) -> None:
+    """A lab's home: settings, keys, standards, issued, received and draft certificates."""
+    os.environ["COOMET_LAB_HOME"] = str(home)
+    from coomet_lab.config import LabSettings, save_settings
+    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.document import load_document
+    from coomet_lab.repository import Repository
+    from coomet_lab.repository.indexing import equipment_label, iter_equipment, serial_of
+    from coomet_lab.services import issue, signature_verifier
+    from coomet_lab.signing import KeyFile, TrustStore, open_signer, pki
+
+    keys = pki.init_lab(lab="Metrology Centre UralTest", person="Anna Smirnova", out=home / "keys",
+                        passphrase=PASSPHRASE)
+    save_settings(LabSettings(
+        lab_name={"en": "Metrology Centre UralTest", "ru": "Метрологический центр «УралТест»"},
+        accreditation="RA.RU.311234", street="ул. Студенческая", street_no="1", post_code="620049",
+        city="Екатеринбург", country="RU", certificate_languages=["ru", "en"], mandatory_languages=["ru"],
+        number_pattern="UT-{year}-{seq:05d}", next_number=419, signer_kind="file", key_file=str(keys.signer_path),
+        trust_anchor=str(keys.ca_certificate_path), signer_name={"en": "Anna Smirnova", "ru": "Анна Смирнова"}))
+    trust = TrustStore.with_files([keys.ca_certificate_path])
+    signer = open_signer(KeyFile(keys.signer_path), PASSPHRASE)
+    with Repository.open() as repository:
+        certificates = [load_document(REPO / "examples" / name) for name in
+                        ("thermometer-pt100-ru-en.json", "pressure-gauge-as-found-as-left-de-en.json")]
+        for n, certificate in enumerate(certificates):
+            for i, equipment in enumerate(iter_equipment(certificate)):
+                serial = serial_of(equipment.identifications) or f"{n}{i}"
+                standard = repository.add_standard(code=f"STD-{n}{i}", name=equipment_label(equipment),
+                                                   model=equipment.model, serial=serial, who="Anna Smirnova")
+                cited = equipment.certificate.referral_id if equipment.certificate else f"C-{n}{i}"
+                repository.add_calibration(standard_id=standard.id, certificate_number=cited, issuer="VNIIM",
+                                           calibration_date="2026-01-15", due_date="2027-01-15",
+                                           who="Anna Smirnova")
+        for certificate in certificates:
+            draft = repository.create_draft(certificate=certificate, who="Anna Smirnova")
+            issue(certificate, signer, role=None, trust=trust, repository=repository, draft_id=draft.id,
+                  who="Anna Smirnova")
+        received = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
+        received.administrative_data.core_data.unique_identifier = "VNIIM-2026-0912"
+        path = home / "received.xml"
+        path.write_bytes(to_bytes(received))
+        repository.import_files([path], who="Anna Smirnova", verify_signature=signature_verifier(trust))
+        draft = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
+        draft.administrative_data.core_data.unique_identifier = "UT-2026-00418"
+        draft.administrative_data.core_data.issue_date = dt.date.today().isoformat()
+        repository.create_draft(certificate=draft, who="Anna Smirnova")
+    signer.close()
+
+
+def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="coomet-shots-") as folder:
+        home = Path(folder)
+        furnish(home)
+        env = {**os.environ, "COOMET_LAB_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+        env.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
+        for view, lang in SHOTS:
+            target = IMAGES / f"app-{view}-{lang}.png"
+            subprocess.run([sys.executable, "-m", "ui.entry", "--screenshot", str(target), "--view", view,
+                            "--lang", lang], env=env, cwd=REPO, check=True)
+
+
+if __name__ == "__main__":
+    main()
