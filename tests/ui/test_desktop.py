@@ -576,3 +576,54 @@ def test_without_schemas_the_check_says_so_and_installing_them_from_a_folder_fix
     assert "3.3.0" in window.statusBar().currentMessage()
     report = wait_validated(qtbot, editor)
     assert not isinstance(report, Exception) and report.schema_version == "3.3.0"
+
+
+def test_a_new_user_goes_from_an_empty_home_to_an_issued_certificate(qtbot, app_home, tmp_path):
+    """Nothing configured: settings (with a key pair made there), a shipped template, issue, find XML and PDF."""
+    from PySide6.QtWidgets import QApplication
+
+    from coomet_lab.config import load_settings, save_settings
+    from ui.dialogs import SettingsDialog
+    from ui.i18n import InterfaceLanguage
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    app = QApplication.instance()
+    app.setProperty("quiet_errors", True)
+    window = MainWindow(Session(load_settings()), InterfaceLanguage(app))
+    qtbot.addWidget(window)
+    window.show()
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    for key, text in (("lab_name_en", "Metrology Centre UralTest"), ("lab_name_local", "УралТест"),
+                      ("local_language", "ru"), ("accreditation", "RA.RU.311234"), ("street", "ул. Студенческая"),
+                      ("street_no", "1"), ("post_code", "620049"), ("city", "Екатеринбург"), ("country", "RU"),
+                      ("languages", "ru, en"), ("signer_name", "Anna Smirnova")):
+        dialog.edits[key].setText(text)
+    keys = dialog.create_keys()
+    keys.passphrase.setText(PASSPHRASE)
+    keys.repeat.setText(PASSPHRASE)
+    with qtbot.waitSignal(keys.created, timeout=20_000):
+        keys.accept()
+    window.session.settings = dialog.result_settings()
+    save_settings(window.settings)
+    register_standards(window)
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    report = wait_validated(qtbot, editor)
+    assert report.valid, report.errors()
+    result = issue_and_wait(window, qtbot, editor, role=None)
+    assert result is not None, window.statusBar().currentMessage()
+    window.refresh_repository()
+    wait_idle(qtbot)
+    row = next(r for r in window.home.repository.model.rows if r.number == result.identifier)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    window.session.repository().export(certificate_id=row.key, directory=folder, who="test")
+    files = sorted(p.suffix for p in folder.iterdir())
+    assert files == [".pdf", ".xml"]
+    xml = next(folder.glob("*.xml")).read_bytes()
+    assert xml == result.signed_xml and b"Metrology Centre UralTest" in xml
+    for editor in window.editors():
+        editor.document.undo_stack.setClean()
+    window.close()
