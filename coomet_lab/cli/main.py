@@ -8,10 +8,19 @@ import sys
 from collections.abc import Sequence
 
 from coomet_lab._version import __version__
-from coomet_lab.cli import cmd_dcc, cmd_keys, cmd_pdf, cmd_repo, cmd_schemas, cmd_sign
+from coomet_lab.cli import (
+    cmd_dcc,
+    cmd_keys,
+    cmd_outbox,
+    cmd_pdf,
+    cmd_repo,
+    cmd_schemas,
+    cmd_sign,
+    cmd_verification,
+)
 from coomet_lab.cli.common import EXIT_UNUSABLE, report_error
 
-COMMAND_MODULES = [cmd_schemas, cmd_dcc, cmd_keys, cmd_sign, cmd_pdf, cmd_repo]
+COMMAND_MODULES = [cmd_schemas, cmd_dcc, cmd_keys, cmd_sign, cmd_pdf, cmd_repo, cmd_verification, cmd_outbox]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -78,8 +78,39 @@ def _m001_initial(conn: Connection, now: str) -> None:
     ])
 
 
+SQLITE_TRIGGERS_V2 = {
+    "verifications_never_deleted":
+        "CREATE TRIGGER verifications_never_deleted BEFORE DELETE ON verifications "
+        "BEGIN SELECT RAISE(ABORT, 'verification records are never deleted (withdraw them)'); END",
+    "verifications_frozen_once_exported":
+        "CREATE TRIGGER verifications_frozen_once_exported BEFORE UPDATE ON verifications WHEN "
+        "OLD.status NOT IN ('recorded', 'rejected') AND (NEW.record IS NOT OLD.record "
+        "OR NEW.record_sha256 IS NOT OLD.record_sha256 OR NEW.mitype_number IS NOT OLD.mitype_number "
+        "OR NEW.instrument IS NOT OLD.instrument OR NEW.vrf_date IS NOT OLD.vrf_date) "
+        "BEGIN SELECT RAISE(ABORT, 'an exported verification record cannot be changed'); END",
+    "outbox_files_fixed":
+        "CREATE TRIGGER outbox_files_fixed BEFORE UPDATE ON outbox_files WHEN NEW.name IS NOT OLD.name "
+        "OR NEW.sha256 IS NOT OLD.sha256 OR NEW.job_id IS NOT OLD.job_id OR NEW.records IS NOT OLD.records "
+        "OR (OLD.reply_sha256 IS NOT NULL AND NEW.reply_sha256 IS NOT OLD.reply_sha256) "
+        "BEGIN SELECT RAISE(ABORT, 'an exported file cannot be changed'); END",
+    "outbox_files_never_deleted":
+        "CREATE TRIGGER outbox_files_never_deleted BEFORE DELETE ON outbox_files "
+        "BEGIN SELECT RAISE(ABORT, 'exported files are never forgotten'); END",
+}
+
+
+def _m002_verifications(conn: Connection, now: str) -> None:
+    schema.metadata_v2.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE mi_type_fts USING fts5(reg_number, name, designation, "
+                             "manufacturer, tokenize = 'unicode61 remove_diacritics 2')")
+        for ddl in SQLITE_TRIGGERS_V2.values():
+            conn.exec_driver_sql(ddl)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial: records, files, registries, drafts, audit trail, search", _m001_initial),
+    Migration(2, "verifications, instrument-type register, export outbox", _m002_verifications),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -109,6 +109,20 @@ class Repository:
         self._lock = lock
         self._search = backend_for(engine.dialect.name)
 
+    @property
+    def verifications(self):  # noqa: ANN201
+        """Verification records and the instrument-type register (:mod:`coomet_lab.repository.verifications`)."""
+        from coomet_lab.repository.verifications import Verifications
+
+        return Verifications(self)
+
+    @property
+    def outbox(self):  # noqa: ANN201
+        """Export jobs to national registers and packages (:mod:`coomet_lab.repository.outbox`)."""
+        from coomet_lab.repository.outbox import Outbox
+
+        return Outbox(self)
+
     # ------------------------------------------------------------------------------------------- lifecycle
 
     @classmethod

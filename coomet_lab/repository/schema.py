@@ -186,3 +186,93 @@ AUDITED_TABLES = {
     "standards": standards,
     "standard_calibrations": standard_calibrations,
 }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Version 2: legal-metrology verifications, the instrument-type register and the export outbox. A MetaData of its
+# own, so migration 1 keeps creating exactly the version-1 tables (its shape is pinned by a test).
+metadata_v2 = MetaData()
+
+# One verification (поверка) as recorded: the record as canonical JSON (coomet_lab.verification.record) plus index
+# columns. Its content is frozen once it is exported; its state follows the outbox.
+verifications = Table(
+    "verifications", metadata_v2,
+    Column("id", Integer, primary_key=True),
+    Column("status", String(20), nullable=False),  # recorded | exported | submitted | confirmed | rejected | withdrawn
+    Column("mitype_number", Text, nullable=False),  # or the type's name when it has no registration number
+    Column("instrument", Text, nullable=False),  # serial, inventory or standard's register number
+    Column("vrf_date", String(10), nullable=False),
+    Column("applicable", Integer, nullable=False),
+    Column("owner", Text, nullable=False),
+    Column("sign_cipher", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("record_sha256", String(64), nullable=False),
+    Column("source", Text, nullable=False),  # the batch file or "form"
+    Column("global_id", Text),  # Arshin's record number, from its reply
+    Column("cert_num", Text),  # Arshin's certificate or notice number, from its reply
+    Column("reply_message", Text),  # why Arshin rejected it
+    Column("certificate_id", Integer, ForeignKey(certificates.c.id)),  # the issued certificate or notice
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_verifications_identity", "mitype_number", "instrument", "vrf_date", unique=True,
+          sqlite_where=text("status != 'withdrawn'"), postgresql_where=text("status != 'withdrawn'")),
+    Index("ix_verifications_status", "status", "vrf_date"),
+)
+
+# The register of approved instrument types (FIF registry 4) as imported from a snapshot: reference data, not
+# records (an import replaces what it names and is logged as one action).
+mi_types = Table(
+    "mi_types", metadata_v2,
+    Column("reg_number", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("designation", Text, nullable=False),
+    Column("manufacturer", Text, nullable=False),
+    Column("interval_text", Text, nullable=False),
+    Column("interval_months", Integer),
+    Column("periodic", Integer, nullable=False),
+    Column("procedure", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+)
+
+# Export jobs for any target (arshin | package): pending → written → submitted → confirmed. The exported files are
+# kept in the file store, so a job interrupted before its files reached the folder is written again, identically.
+outbox_jobs = Table(
+    "outbox_jobs", metadata_v2,
+    Column("id", Integer, primary_key=True),
+    Column("target", String(20), nullable=False),
+    Column("profile", Text, nullable=False),  # e.g. the Arshin namespace version
+    Column("status", String(20), nullable=False),  # pending | written | submitted | confirmed | partly confirmed
+    Column("directory", Text, nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+outbox_files = Table(
+    "outbox_files", metadata_v2,
+    Column("id", Integer, primary_key=True),
+    Column("job_id", Integer, ForeignKey("outbox_jobs.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("sha256", String(64), ForeignKey(files.c.sha256), nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("status", String(20), nullable=False),  # pending | written | submitted | confirmed
+    Column("reply_sha256", String(64), ForeignKey(files.c.sha256)),  # Arshin's reply protocol, kept verbatim
+    Column("updated_at", String(32), nullable=False),
+)
+
+# Which record went out in which file at which position (Arshin's corrId), and what came back for it.
+outbox_items = Table(
+    "outbox_items", metadata_v2,
+    Column("file_id", Integer, ForeignKey("outbox_files.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("verification_id", Integer, ForeignKey("verifications.id"), nullable=False, index=True),
+    Column("state", String(20), nullable=False),  # exported | confirmed | rejected
+    Column("global_id", Text),
+    Column("cert_num", Text),
+    Column("message", Text),
+)
+
+AUDITED_TABLES.update({"verifications": verifications, "outbox_jobs": outbox_jobs, "outbox_files": outbox_files})

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select
 
 from coomet_lab.repository import audit, schema
 from coomet_lab.repository.filestore import file_sha256
-from coomet_lab.repository.migrations import SQLITE_TRIGGERS
+from coomet_lab.repository.migrations import SQLITE_TRIGGERS, SQLITE_TRIGGERS_V2
 from coomet_lab.repository.records import Problem, VerifyReport
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _integrity(conn: Connection, report: VerifyReport) -> None:
     if result != ["ok"]:
         report.problems.append(Problem("db.integrity", "the database file is damaged: " + "; ".join(result[:5])))
     present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
-    for name in SQLITE_TRIGGERS:
+    for name in {**SQLITE_TRIGGERS, **SQLITE_TRIGGERS_V2}:
         if name not in present:
             report.problems.append(Problem("db.guard_removed", f"the database guard {name!r} has been removed "
                                            "(someone changed the database with another tool)", name))
@@ -118,6 +118,8 @@ def _check_rows(conn: Connection, report: VerifyReport,
 def _describe(name: str, row: Any) -> str:
     if name == "certificates":
         return f"certificate #{row['id']} ({row['unique_identifier']})"
+    if name == "verifications":
+        return f"verification #{row['id']} ({row['mitype_number']} № {row['instrument']}, {row['vrf_date']})"
     label = row.get("code") or row.get("name") or row.get("certificate_number") or ""
     return f"{name} row {row['id']}" + (f" ({label})" if label else "")
 

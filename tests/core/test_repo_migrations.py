@@ -18,11 +18,11 @@ from tests.repo_support import raw_db
 MIGRATION_1_SHAPE = "a3dd979642572634f640fa353011c6d181bee3900027a9f1697be5068a62701a"
 
 
-def shape_of(repo: Repository) -> str:
+def shape_of(repo: Repository, tables: set[str] | None = None) -> str:
     inspector = inspect(repo.engine)
     shape = {}
     for table in sorted(inspector.get_table_names()):
-        if table.startswith("certificate_fts"):
+        if table.startswith("certificate_fts") or (tables is not None and table not in tables):
             continue
         columns = [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)]
         indexes = sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table))
@@ -31,11 +31,29 @@ def shape_of(repo: Repository) -> str:
 
 
 def test_migration_1_creates_the_pinned_shape(app_home):
-    assert LATEST == len(MIGRATIONS) == 1
+    assert LATEST == len(MIGRATIONS) == 2
     with Repository.open() as repo:
-        assert shape_of(repo) == MIGRATION_1_SHAPE
+        assert shape_of(repo, set(schema.metadata.tables) | {"schema_migrations"}) == MIGRATION_1_SHAPE
         tables = set(inspect(repo.engine).get_table_names())
     assert set(schema.metadata.tables) <= tables and "certificate_fts" in tables
+    assert set(schema.metadata_v2.tables) <= tables and "mi_type_fts" in tables
+
+
+def test_a_version_1_repository_is_migrated_and_stays_verifiable(app_home, monkeypatch):
+    from coomet_lab.repository import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "LATEST", 1)
+    with Repository.open() as repo:
+        repo.add_customer(name="АО «Уралхим»", who="test")
+        assert "verifications" not in inspect(repo.engine).get_table_names()
+    monkeypatch.undo()
+    with Repository.open() as repo:
+        assert "verifications" in inspect(repo.engine).get_table_names()
+        versions = raw_db(repo.root).execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+        assert versions == [(1,), (2,)]
+        report = repo.verify()
+    assert report.ok, report.problems
 
 
 def test_a_repository_from_a_newer_application_is_refused(app_home):
@@ -53,4 +71,4 @@ def test_migrations_are_recorded_once(app_home):
         Repository.open().close()
     with Repository.open() as repo:
         rows = raw_db(repo.root).execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert rows == [(1, MIGRATIONS[0].name)]
+    assert rows == [(m.version, m.name) for m in MIGRATIONS]

@@ -1,0 +1,134 @@
+"""``coomet-lab export`` and ``coomet-lab outbox``: exports to national registers through the offline outbox.
+
+    coomet-lab export arshin [--since DATE] -o DIR      Arshin import files for every record not yet exported
+    coomet-lab outbox list [--json]                     every job, its files and the state of their records
+    coomet-lab outbox submit JOB | --file NAME          a person uploaded the files to Arshin
+    coomet-lab outbox confirm REPLY.xml [--file NAME]   Arshin's reply: its numbers in, rejections marked
+    coomet-lab outbox write JOB [-o DIR]                write a job's files again, byte-identical
+
+Exit codes: 0 done; 1 records refused (listed per record and field; nothing exported); 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coomet_lab.cli.cmd_repo import _open, _who
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="export to a national register through the outbox")
+    _common(export)
+    export_sub = export.add_subparsers(dest="export_command", metavar="TARGET", required=True)
+    arshin = export_sub.add_parser("arshin", help="FGIS Arshin import XML for every record not yet exported")
+    arshin.add_argument("-o", "--output", required=True, metavar="DIR")
+    arshin.add_argument("--since", metavar="YYYY-MM-DD", help="only verifications on or after this date")
+    arshin.add_argument("--profile", metavar="NAME", help="Arshin format version (default: the current one)")
+    arshin.set_defaults(handler=cmd_export_arshin)
+
+    outbox = commands.add_parser("outbox", help="export jobs: pending, written, submitted, confirmed")
+    _common(outbox)
+    sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="every job with its files and records")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+    submit = sub.add_parser("submit", help="mark a job's files (or one file) as uploaded")
+    submit.add_argument("job", type=int, nargs="?")
+    submit.add_argument("--file", metavar="NAME")
+    submit.set_defaults(handler=cmd_submit)
+    confirm = sub.add_parser("confirm", help="import Arshin's reply protocol for an uploaded file")
+    confirm.add_argument("reply", metavar="REPLY.xml")
+    confirm.add_argument("--file", metavar="NAME", help="the uploaded file it answers (when not obvious)")
+    confirm.set_defaults(handler=cmd_confirm)
+    write = sub.add_parser("write", help="write a job's files again (byte-identical) into a folder")
+    write.add_argument("job", type=int)
+    write.add_argument("-o", "--output", metavar="DIR", help="default: the job's own folder")
+    write.set_defaults(handler=cmd_write)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--repository", metavar="DIR", help="repository folder (default: REPOSITORY in the app home)")
+    parser.add_argument("--who", help="who is acting, for the audit trail (default: $COOMET_LAB_USER or the login)")
+
+
+def _file_line(job, item, folder: str) -> str:  # noqa: ANN001
+    return f"{Path(folder) / item.name}  {item.records} record(s)  sha256 {item.sha256}  job {job.id}"
+
+
+def cmd_export_arshin(args: argparse.Namespace) -> int:
+    from coomet_lab.repository.verifications import VerificationRecordError
+
+    with _open(args) as repo:
+        try:
+            jobs = repo.outbox.export_arshin(args.output, who=_who(args), since=args.since, profile=args.profile)
+        except VerificationRecordError as exc:
+            for problem in exc.problems:
+                print(f"record #{problem.line}: {problem.field}: {problem.message}", file=sys.stderr)
+            print(f"coomet-lab: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    for job in jobs:
+        for item in job.files:
+            print(_file_line(job, item, job.directory))
+    if not jobs:
+        print("nothing to export: every recorded verification has been exported")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as repo:
+        jobs = repo.outbox.jobs()
+        counts = repo.verifications.counts()
+    if args.json:
+        print_json({"jobs": [j.to_json() for j in jobs], "records": counts})
+        return EXIT_OK
+    for job in jobs:
+        print(f"job {job.id}  {job.target}/{job.profile}  {job.status}  {job.records} record(s)  {job.created_at[:16]}"
+              f"  {job.created_by}  {job.directory}")
+        for item in job.files:
+            states = ", ".join(f"{n} {s}" for s, n in sorted(item.counts.items()))
+            print(f"    {item.name}  {item.status}  {states}")
+    print("records: " + (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "none"))
+    return EXIT_OK
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    with _open(args) as repo:
+        names = repo.outbox.mark_submitted(who=_who(args), job_id=args.job, file_name=args.file)
+    for name in names:
+        print(f"{name}: marked as uploaded to Arshin")
+    return EXIT_OK
+
+
+def cmd_confirm(args: argparse.Namespace) -> int:
+    path = Path(args.reply)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        from coomet_lab.errors import UnusableInputError
+
+        raise UnusableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with _open(args) as repo:
+        report = repo.outbox.confirm(data, who=_who(args), file_name=args.file, source=path.name)
+    if report.already_imported:
+        print(f"{path.name}: already imported for {report.file}; nothing changed")
+        return EXIT_OK
+    for verification_id, global_id, cert_num in report.confirmed:
+        print(f"#{verification_id}: confirmed, Arshin record {global_id}, number {cert_num}")
+    for verification_id, reason in report.rejected:
+        print(f"#{verification_id}: REJECTED: {reason}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    print(f"{report.file}: {len(report.confirmed)} confirmed, {len(report.rejected)} rejected")
+    return EXIT_INVALID if report.rejected else EXIT_OK
+
+
+def cmd_write(args: argparse.Namespace) -> int:
+    with _open(args) as repo:
+        job = repo.outbox.write_job(args.job, who=_who(args), directory=args.output)
+    folder = args.output or job.directory
+    for item in job.files:
+        print(_file_line(job, item, folder))
+    return EXIT_OK

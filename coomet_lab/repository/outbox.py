@@ -1,0 +1,388 @@
+"""The export outbox: every export job passes pending → written → submitted → confirmed, and survives a crash.
+
+An Arshin export reserves its records and keeps the exact files it made (in the file store) in ONE transaction;
+only then are the files written to the chosen folder and the job marked written. A crash in between leaves a
+pending job that the next export (or ``outbox write``) writes again, byte for byte: nothing is exported twice by
+accident and nothing is lost. A person marks files as uploaded (submitted); Arshin's reply protocol, imported,
+gives each record its Arshin number (confirmed) or its reason for refusal (rejected: the record can be corrected
+and goes out again in a new job).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, select
+
+from coomet_lab.atomic import write_bytes_atomic
+from coomet_lab.errors import RecordNotFoundError, RepositoryError
+from coomet_lab.repository import schema
+from coomet_lab.repository.filestore import sha256_hex
+from coomet_lab.repository.verifications import (
+    CONFIRMED,
+    EXPORTED,
+    RECORDED,
+    REJECTED,
+    SUBMITTED,
+    VerificationRecordError,
+    _stored,
+)
+
+if TYPE_CHECKING:
+    from coomet_lab.repository.repo import Repository
+
+PENDING, WRITTEN = "pending", "written"
+
+
+class OutboxError(RepositoryError):
+    code = "outbox.refused"
+
+
+@dataclass(frozen=True)
+class OutboxFile:
+    id: int
+    job_id: int
+    name: str
+    sha256: str
+    records: int
+    status: str
+    reply_sha256: str | None
+    counts: dict[str, int] = field(default_factory=dict)  # item state → number of records
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class OutboxJob:
+    id: int
+    target: str
+    profile: str
+    status: str
+    directory: str
+    records: int
+    created_by: str
+    created_at: str
+    updated_at: str
+    files: list[OutboxFile]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**{k: v for k, v in self.__dict__.items() if k != "files"},
+                "files": [f.to_json() for f in self.files]}
+
+
+@dataclass
+class ConfirmReport:
+    file: str
+    confirmed: list[tuple[int, str, str]] = field(default_factory=list)  # (verification id, globalID, certNum)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (verification id, reason)
+    warnings: list[str] = field(default_factory=list)
+    already_imported: bool = False
+
+
+class Outbox:
+    """``repository.outbox``."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+
+    # ---------------------------------------------------------------------------------------- Arshin export
+
+    def export_arshin(self, directory: str | Path, *, who: str, since: str | None = None,
+                      profile: str | None = None, schema_check: bool = True) -> list[OutboxJob]:
+        """Write Arshin import files for every recorded verification not yet exported (since a date).
+
+        Pending jobs of earlier, interrupted exports are written first. Returns the jobs written now (an empty
+        list when there was nothing to export). Any record that fails the checks stops the export before anything
+        is reserved or written; the error lists each record and field.
+        """
+        from coomet_lab.verification import arshin
+
+        done = self.write_pending(who=who)
+        chosen = arshin.get_profile(profile or arshin.DEFAULT_PROFILE)
+        candidates = self.repo.verifications.list(status=RECORDED, since=since, limit=None)
+        if not candidates:
+            return done
+        candidates.sort(key=lambda s: s.id)
+        xsd = arshin.arshin_schema(chosen) if schema_check else None
+        try:
+            files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
+        except arshin.ArshinExportError as exc:
+            raise VerificationRecordError(f"nothing exported: {exc}") from exc
+        job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
+        done.append(self.write_job(job_id, who=who))
+        return done
+
+    def _reserve(self, files, profile: str, directory: Path, who: str, expected: set[int]) -> int:  # noqa: ANN001
+        """Record the job, its files (kept in the file store) and items; reserve the records — one transaction."""
+        for rendered in files:
+            self.repo.files.put(rendered.data, rendered.sha256)
+        records = sum(len(f.keys) for f in files)
+        with self.repo._write("cannot record the export") as tx:  # noqa: SLF001
+            conn = tx.conn
+            job_id = int(conn.execute(schema.outbox_jobs.insert().values(
+                target="arshin", profile=profile, status=PENDING, directory=str(directory.resolve()),
+                records=records, created_by=who, created_at=tx.now, updated_at=tx.now)).inserted_primary_key[0])
+            file_ids = []
+            for number, rendered in enumerate(files, start=1):
+                self._file_row(conn, rendered.sha256, len(rendered.data), "application/xml", tx.now)
+                file_id = int(conn.execute(schema.outbox_files.insert().values(
+                    job_id=job_id, name=f"arshin-{job_id:05d}-part-{number:03d}.xml", sha256=rendered.sha256,
+                    records=len(rendered.keys), status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+                file_ids.append(file_id)
+                conn.execute(schema.outbox_items.insert(), [
+                    {"file_id": file_id, "position": position, "verification_id": key, "state": EXPORTED}
+                    for position, key in enumerate(rendered.keys, start=1)])
+            table = schema.verifications
+            ids = sorted(expected)
+            changed = 0
+            for start in range(0, len(ids), 500):
+                changed += conn.execute(table.update().where(table.c.id.in_(ids[start:start + 500]),
+                                                             table.c.status == RECORDED)
+                                        .values(status=EXPORTED, updated_at=tx.now)).rowcount
+            if changed != len(ids):
+                raise OutboxError("the records changed while the export was prepared (another window or command "
+                                  "exported or corrected them); nothing was exported, run the export again")
+            tx.log("exported", who, f"outbox:{job_id}", {"target": "arshin", "profile": profile,
+                                                          "records": records, "files": len(files)},
+                   [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids),
+                    *((table, key) for key in ids)])
+            return job_id
+
+    @staticmethod
+    def _file_row(conn: Connection, digest: str, size: int, media_type: str, now: str) -> None:
+        exists = conn.execute(select(schema.files.c.sha256).where(schema.files.c.sha256 == digest)).first()
+        if exists is None:
+            conn.execute(schema.files.insert().values(sha256=digest, size=size, media_type=media_type,
+                                                      stored_at=now))
+
+    def write_job(self, job_id: int, *, who: str, directory: str | Path | None = None) -> OutboxJob:
+        """Write a job's files (from the file store, byte-identical) and its manifest; pending becomes written."""
+        job = self.job(job_id)
+        folder = Path(directory or job.directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in job.files:
+            data = self.repo.files.read(item.sha256)
+            target = folder / item.name
+            if target.exists() and target.read_bytes() != data:
+                raise OutboxError(f"{target} exists with other content; nothing was overwritten (write the job "
+                                  f"elsewhere: 'coomet-lab outbox write {job_id} -o DIR')")
+            write_bytes_atomic(target, data)
+        write_bytes_atomic(folder / f"arshin-{job_id:05d}-manifest.json", self.manifest(job_id))
+        if job.status == PENDING:
+            with self.repo._write("cannot record the written export") as tx:  # noqa: SLF001
+                tx.conn.execute(schema.outbox_jobs.update().where(schema.outbox_jobs.c.id == job_id)
+                                .values(status=WRITTEN, directory=str(folder.resolve()), updated_at=tx.now))
+                file_ids = [f.id for f in job.files]
+                tx.conn.execute(schema.outbox_files.update().where(schema.outbox_files.c.id.in_(file_ids))
+                                .values(status=WRITTEN, updated_at=tx.now))
+                tx.log("export written", who, f"outbox:{job_id}", {"directory": str(folder.resolve())},
+                       [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids)])
+        return self.job(job_id)
+
+    def write_pending(self, *, who: str) -> list[OutboxJob]:
+        """Finish exports a crash interrupted (their files never reached the folder)."""
+        return [self.write_job(job.id, who=who) for job in self.jobs(status=PENDING)]
+
+    def manifest(self, job_id: int) -> bytes:
+        """What went where: file names, hashes, and each record's position (Arshin's corrId) per file."""
+        from coomet_lab._version import __version__
+
+        job = self.job(job_id)
+        with self.repo._read() as conn:  # noqa: SLF001
+            items = conn.execute(select(schema.outbox_items.c.file_id, schema.outbox_items.c.position,
+                                        schema.outbox_items.c.verification_id)
+                                 .where(schema.outbox_items.c.file_id.in_([f.id for f in job.files]))
+                                 .order_by(schema.outbox_items.c.file_id, schema.outbox_items.c.position)).all()
+        by_file: dict[int, list[dict[str, int]]] = {}
+        for item in items:
+            by_file.setdefault(item.file_id, []).append({"corrId": item.position, "record": item.verification_id})
+        data = {"job": job.id, "target": job.target, "profile": job.profile, "created_at": job.created_at,
+                "created_by": job.created_by, "application": f"COOMET Lab {__version__}",
+                "files": [{"name": f.name, "sha256": f.sha256, "records": by_file.get(f.id, [])} for f in job.files]}
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    # ---------------------------------------------------------------------------------------- submitted
+
+    def mark_submitted(self, *, who: str, job_id: int | None = None, file_name: str | None = None) -> list[str]:
+        """A person uploaded these files to Arshin: their records wait for the reply."""
+        with self.repo._write("cannot mark the upload") as tx:  # noqa: SLF001
+            chosen = self._choose_files(tx.conn, job_id, file_name)
+            waiting = [f for f in chosen if f.status == WRITTEN]
+            if not waiting:
+                states = ", ".join(f"{f.name}: {f.status}" for f in chosen)
+                raise OutboxError(f"nothing to mark as uploaded ({states}); a file must be written first, and is "
+                                  "marked once")
+            for item in waiting:
+                self._set_file(tx.conn, item.id, SUBMITTED, tx.now)
+                self._set_records(tx.conn, item.id, EXPORTED, SUBMITTED, tx.now)
+            jobs = sorted({f.job_id for f in waiting})
+            for job in jobs:
+                self._update_job_status(tx.conn, job, tx.now)
+            tx.log("export submitted", who, ",".join(f"outbox:{j}" for j in jobs),
+                   {"files": [f.name for f in waiting]},
+                   [*((schema.outbox_files, f.id) for f in waiting), *((schema.outbox_jobs, j) for j in jobs),
+                    *((schema.verifications, v) for v in self._records_of(tx.conn, [f.id for f in waiting]))])
+            return [f.name for f in waiting]
+
+    def _choose_files(self, conn: Connection, job_id: int | None, file_name: str | None) -> list[OutboxFile]:
+        table = schema.outbox_files
+        query = select(table)
+        if file_name:
+            query = query.where(table.c.name == Path(file_name).name)
+        elif job_id is not None:
+            query = query.where(table.c.job_id == job_id)
+        else:
+            raise OutboxError("name a job or a file")
+        rows = [_file(r) for r in conn.execute(query.order_by(table.c.id)).mappings()]
+        if not rows:
+            raise RecordNotFoundError(kind="exported file" if file_name else "outbox job", key=file_name or job_id)
+        return rows
+
+    @staticmethod
+    def _set_file(conn: Connection, file_id: int, status: str, now: str, **extra: Any) -> None:
+        conn.execute(schema.outbox_files.update().where(schema.outbox_files.c.id == file_id)
+                     .values(status=status, updated_at=now, **extra))
+
+    @staticmethod
+    def _records_of(conn: Connection, file_ids: list[int]) -> list[int]:
+        return list(conn.execute(select(schema.outbox_items.c.verification_id)
+                                 .where(schema.outbox_items.c.file_id.in_(file_ids))).scalars())
+
+    def _set_records(self, conn: Connection, file_id: int, before: str, after: str, now: str) -> None:
+        ids = self._records_of(conn, [file_id])
+        table = schema.verifications
+        for start in range(0, len(ids), 500):
+            conn.execute(table.update().where(table.c.id.in_(ids[start:start + 500]), table.c.status == before)
+                         .values(status=after, updated_at=now))
+
+    @staticmethod
+    def _update_job_status(conn: Connection, job_id: int, now: str) -> None:
+        states = set(conn.execute(select(schema.outbox_files.c.status)
+                                  .where(schema.outbox_files.c.job_id == job_id)).scalars())
+        status = next((s for s in (PENDING, WRITTEN) if s in states), None)
+        if status is None:
+            status = CONFIRMED if states == {CONFIRMED} else (
+                SUBMITTED if CONFIRMED not in states else "partly confirmed")
+        conn.execute(schema.outbox_jobs.update().where(schema.outbox_jobs.c.id == job_id)
+                     .values(status=status, updated_at=now))
+
+    # ---------------------------------------------------------------------------------------- confirmed
+
+    def confirm(self, reply: bytes, *, who: str, file_name: str | None = None,
+                source: str = "reply") -> ConfirmReport:
+        """Import Arshin's reply protocol for one uploaded file: Arshin numbers in, rejections marked."""
+        from coomet_lab.verification import arshin
+
+        parsed = arshin.read_reply(reply)
+        digest = sha256_hex(reply)
+        with self.repo._write("cannot import the reply") as tx:  # noqa: SLF001
+            conn = tx.conn
+            target = self._file_for_reply(conn, parsed, file_name)
+            report = ConfirmReport(target.name)
+            if target.reply_sha256 == digest:
+                report.already_imported = True
+                return report
+            if target.reply_sha256 is not None:
+                raise OutboxError(f"{target.name} already has a different reply imported; a file is confirmed once")
+            items = {row.position: row for row in conn.execute(
+                select(schema.outbox_items).where(schema.outbox_items.c.file_id == target.id))}
+            unknown = [e.corr_id for e in parsed.entries if e.corr_id not in items]
+            if unknown:
+                raise OutboxError(f"the reply names record position(s) {unknown[:10]} that {target.name} does not "
+                                  f"have ({target.records} records): is it the reply to another file?")
+            self.repo.files.put(reply, digest)
+            self._file_row(conn, digest, len(reply), "application/xml", tx.now)
+            touched = self._apply_reply(conn, parsed, items, report, tx.now)
+            answered = {e.corr_id for e in parsed.entries}
+            complete = answered >= set(items)
+            self._set_file(conn, target.id, CONFIRMED if complete else SUBMITTED, tx.now, reply_sha256=digest)
+            if not complete:
+                report.warnings.append(f"the reply answers {len(answered)} of {len(items)} records; the others "
+                                       "still wait")
+            self._update_job_status(conn, target.job_id, tx.now)
+            tx.log("arshin reply imported", who, f"outbox:{target.job_id}",
+                   {"file": target.name, "reply_sha256": digest, "source": source,
+                    "confirmed": len(report.confirmed), "rejected": len(report.rejected)},
+                   [(schema.outbox_files, target.id), (schema.outbox_jobs, target.job_id),
+                    *((schema.verifications, v) for v in touched)])
+            return report
+
+    def _file_for_reply(self, conn: Connection, parsed, file_name: str | None) -> OutboxFile:  # noqa: ANN001
+        if file_name:
+            return self._choose_files(conn, None, file_name)[0]
+        needed = max((e.corr_id for e in parsed.entries), default=0)
+        candidates = [_file(r) for r in conn.execute(select(schema.outbox_files).where(
+            schema.outbox_files.c.status.in_([WRITTEN, SUBMITTED]))).mappings()]
+        fitting = [f for f in candidates if f.records == len(parsed.entries) and f.records >= needed]
+        if len(fitting) == 1:
+            return fitting[0]
+        names = ", ".join(f.name for f in fitting or candidates) or "none are waiting"
+        raise OutboxError(f"say which uploaded file this reply answers (--file NAME); candidates: {names}")
+
+    def _apply_reply(self, conn: Connection, parsed, items: dict, report: ConfirmReport,  # noqa: ANN001
+                     now: str) -> list[int]:
+        from coomet_lab.verification import arshin
+
+        table = schema.verifications
+        touched = []
+        for entry in parsed.entries:
+            item = items[entry.corr_id]
+            stored = _stored(conn.execute(select(table).where(table.c.id == item.verification_id)).mappings().one())
+            if entry.error is None:
+                for warning in arshin.check_cert_num(entry, stored.record):
+                    report.warnings.append(f"record #{stored.id} (position {entry.corr_id}): {warning}")
+                values = {"state": CONFIRMED, "global_id": entry.global_id, "cert_num": entry.cert_num}
+                record_values = {"status": CONFIRMED, "global_id": entry.global_id, "cert_num": entry.cert_num,
+                                 "reply_message": None}
+                report.confirmed.append((stored.id, entry.global_id or "", entry.cert_num or ""))
+            else:
+                values = {"state": REJECTED, "message": entry.error}
+                record_values = {"status": REJECTED, "reply_message": entry.error}
+                report.rejected.append((stored.id, entry.error))
+            conn.execute(schema.outbox_items.update().where(schema.outbox_items.c.file_id == item.file_id,
+                                                            schema.outbox_items.c.position == item.position)
+                         .values(**values))
+            conn.execute(table.update().where(table.c.id == stored.id).values(**record_values, updated_at=now))
+            touched.append(stored.id)
+        return touched
+
+    # ---------------------------------------------------------------------------------------- reading
+
+    def job(self, job_id: int) -> OutboxJob:
+        jobs = self.jobs(job_id=job_id)
+        if not jobs:
+            raise RecordNotFoundError(kind="outbox job", key=job_id)
+        return jobs[0]
+
+    def jobs(self, *, status: str | None = None, job_id: int | None = None) -> list[OutboxJob]:
+        table = schema.outbox_jobs
+        query = select(table).order_by(table.c.id.desc())
+        if status:
+            query = query.where(table.c.status == status)
+        if job_id is not None:
+            query = query.where(table.c.id == job_id)
+        with self.repo._read() as conn:  # noqa: SLF001
+            jobs = list(conn.execute(query).mappings())
+            ids = [j["id"] for j in jobs]
+            files = [_file(r) for r in conn.execute(select(schema.outbox_files).where(
+                schema.outbox_files.c.job_id.in_(ids)).order_by(schema.outbox_files.c.id)).mappings()] if ids else []
+            counts: dict[int, dict[str, int]] = {}
+            if files:
+                for file_id, state, number in conn.execute(
+                        select(schema.outbox_items.c.file_id, schema.outbox_items.c.state, func.count())
+                        .where(schema.outbox_items.c.file_id.in_([f.id for f in files]))
+                        .group_by(schema.outbox_items.c.file_id, schema.outbox_items.c.state)):
+                    counts.setdefault(file_id, {})[state] = number
+        by_job: dict[int, list[OutboxFile]] = {}
+        for f in files:
+            by_job.setdefault(f.job_id, []).append(OutboxFile(**{**f.__dict__, "counts": counts.get(f.id, {})}))
+        return [OutboxJob(**{**j, "files": by_job.get(j["id"], [])}) for j in jobs]
+
+
+def _file(row: Any) -> OutboxFile:
+    return OutboxFile(id=row["id"], job_id=row["job_id"], name=row["name"], sha256=row["sha256"],
+                      records=row["records"], status=row["status"], reply_sha256=row["reply_sha256"])
