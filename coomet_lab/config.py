@@ -38,6 +38,7 @@ class LabSettings:
     key_label: str = ""
     signer_name: dict[str, str] = field(default_factory=dict)
     trust_anchor: str = ""
+    sign_cipher: str = ""  # the laboratory's verification-mark cipher (Cyrillic capitals), for verification records
 
     @property
     def configured(self) -> bool:

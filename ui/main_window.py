@@ -90,6 +90,11 @@ class MainWindow(QMainWindow):
         self.home.repository.refresh_requested.connect(self.refresh_repository)
         self.tabs.addTab(self.home, "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        from ui.verification_desk import VerificationDesk
+
+        self.verification = VerificationDesk(self)
+        self.tabs.addTab(self.verification.panel, "")
+        self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._build_actions()
@@ -189,6 +194,8 @@ class MainWindow(QMainWindow):
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         self.tabs.setTabText(0, tr("Repository"))
+        self.tabs.setTabText(1, tr("Verification"))
+        self.verification.panel.retranslate()
         self.home.retranslate()
         for editor in self.editors():
             editor.retranslate()
@@ -338,6 +345,18 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         editor = self.current_editor()
         self.undo_group.setActiveStack(editor.document.undo_stack if editor else None)
+        desk = getattr(self, "verification", None)  # tabs change while the window is being built
+        if desk is not None and self.tabs.currentWidget() is desk.panel:
+            desk.refresh()
+
+    def status_message(self, text: str) -> None:
+        self._status(text)
+
+    def show_report(self, title: str, text: str) -> None:
+        from ui.dialogs import ReportDialog
+
+        self.report_dialog = ReportDialog(title, text, self)
+        self.report_dialog.show()
 
     def new_certificate(self) -> None:
         from ui.dialogs import TemplateDialog

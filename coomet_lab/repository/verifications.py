@@ -30,6 +30,7 @@ from coomet_lab.verification import (
     errors,
     read_batch,
     read_snapshot,
+    records_from_rows,
 )
 
 if TYPE_CHECKING:
@@ -120,6 +121,20 @@ class Verifications:
         source = Path(path).name
         numbers = self._type_lookup()
         batch = read_batch(path, lookup=numbers.get, today=today)
+        return self._record_batch(batch, source=source, who=who, keep_good_rows=keep_good_rows)
+
+    def check_rows(self, rows: Sequence[tuple[int, dict[str, str]]], *, source: str,
+                   today: dt.date | None = None) -> Batch:
+        """Check table rows (line, column → text) as a batch import would, with the type register: nothing stored.
+
+        The desktop app's batch table calls this after every edit of a cell.
+        """
+        return records_from_rows(rows, source=source, lookup=self._type_lookup().get, today=today)
+
+    def import_rows(self, rows: Sequence[tuple[int, dict[str, str]]], *, source: str, who: str,
+                    keep_good_rows: bool = False, today: dt.date | None = None) -> ImportReport:
+        """Record table rows (e.g. a batch corrected in the desktop app) exactly as :meth:`import_batch` would."""
+        batch = self.check_rows(rows, source=source, today=today)
         return self._record_batch(batch, source=source, who=who, keep_good_rows=keep_good_rows)
 
     def record(self, records: Sequence[VerificationRecord], *, who: str, source: str = "form",

@@ -4,7 +4,7 @@ Renderings of a record (Arshin XML, the verification certificate or notice of un
 conformity) live beside it in this package; storage and the export outbox are in the repository.
 """
 
-from coomet_lab.verification.batch import COLUMNS, Batch, RowProblem, read_batch, records_from_rows
+from coomet_lab.verification.batch import COLUMNS, Batch, RowProblem, read_batch, read_rows, records_from_rows
 from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
 from coomet_lab.verification.record import (
     PERIODIC,
@@ -21,5 +21,5 @@ from coomet_lab.verification.types import InstrumentType, parse_interval, read_s
 __all__ = [
     "COLUMNS", "PERIODIC", "PRIMARY", "Batch", "Conditions", "InstrumentType", "Means", "OtherInstrument", "Problem",
     "Protocol", "ReferenceMaterial", "RowProblem", "VerificationRecord", "check_batch", "check_record", "errors",
-    "parse_interval", "read_batch", "read_snapshot", "records_from_rows", "valid_until",
+    "parse_interval", "read_batch", "read_rows", "read_snapshot", "records_from_rows", "valid_until",
 ]

@@ -67,9 +67,13 @@ class Batch:
 def read_batch(path: str | Path, *, lookup: Callable[[str], InstrumentType | None] | None = None,
                today: dt.date | None = None) -> Batch:
     """Read and check every row of a CSV or XLSX file (nothing is stored here)."""
+    return records_from_rows(read_rows(path), source=str(path), lookup=lookup, today=today)
+
+
+def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV or XLSX batch as (line, column → text), header checked, nothing else judged yet."""
     path = Path(path)
-    rows = _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
-    return records_from_rows(rows, source=str(path), lookup=lookup, today=today)
+    return _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
 
 
 def records_from_rows(rows: Iterable[tuple[int, dict[str, str]]], *, source: str,
