@@ -5,6 +5,8 @@
     coomet-lab outbox submit JOB | --file NAME          a person uploaded the files to Arshin
     coomet-lab outbox confirm REPLY.xml [--file NAME]   Arshin's reply: its numbers in, rejections marked
     coomet-lab outbox write JOB [-o DIR]                write a job's files again, byte-identical
+    coomet-lab export package -o DIR --key signer.p12   a signed ZIP of issued certificates for other registers
+    coomet-lab outbox confirm-delivery JOB --note TEXT  a register without a reply received the package
 
 Exit codes: 0 done; 1 records refused (listed per record and field; nothing exported); 2 unusable input.
 """
@@ -28,6 +30,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     arshin.add_argument("--since", metavar="YYYY-MM-DD", help="only verifications on or after this date")
     arshin.add_argument("--profile", metavar="NAME", help="Arshin format version (default: the current one)")
     arshin.set_defaults(handler=cmd_export_arshin)
+    package = export_sub.add_parser("package", help="a signed ZIP of issued certificates (XML and PDF twins), "
+                                                     "a manifest and SHA-256 sums")
+    package.add_argument("-o", "--output", required=True, metavar="DIR")
+    package.add_argument("--since", metavar="YYYY-MM-DD", help="certificates issued on or after this date")
+    package.add_argument("--ids", metavar="ID,ID", help="these certificates (default: every one not yet packaged)")
+    from coomet_lab.cli.cmd_sign import add_key_options
+
+    add_key_options(package)
+    package.set_defaults(handler=cmd_export_package)
 
     outbox = commands.add_parser("outbox", help="export jobs: pending, written, submitted, confirmed")
     _common(outbox)
@@ -43,6 +54,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     confirm.add_argument("reply", metavar="REPLY.xml")
     confirm.add_argument("--file", metavar="NAME", help="the uploaded file it answers (when not obvious)")
     confirm.set_defaults(handler=cmd_confirm)
+    delivered = sub.add_parser("confirm-delivery", help="a register without a reply received a package")
+    delivered.add_argument("job", type=int)
+    delivered.add_argument("--note", required=True, help="how the receipt was confirmed")
+    delivered.set_defaults(handler=cmd_confirm_delivery)
     write = sub.add_parser("write", help="write a job's files again (byte-identical) into a folder")
     write.add_argument("job", type=int)
     write.add_argument("-o", "--output", metavar="DIR", help="default: the job's own folder")
@@ -74,6 +89,35 @@ def cmd_export_arshin(args: argparse.Namespace) -> int:
             print(_file_line(job, item, job.directory))
     if not jobs:
         print("nothing to export: every recorded verification has been exported")
+    return EXIT_OK
+
+
+def cmd_export_package(args: argparse.Namespace) -> int:
+    from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.config import load_settings
+
+    ids = [int(x.lstrip("#")) for x in args.ids.split(",") if x.strip()] if args.ids else None
+    settings = load_settings()
+    lab = next(iter(settings.lab_name.values()), "") if settings.lab_name else ""
+    signer = open_signer_from(args)
+    try:
+        with _open(args) as repo:
+            job = repo.outbox.export_package(args.output, who=_who(args), signer=signer, certificate_ids=ids,
+                                             since=args.since, lab=lab)
+    finally:
+        signer.close()
+    if job is None:
+        print("nothing to package: every issued certificate has been packaged")
+        return EXIT_OK
+    for item in job.files:
+        print(_file_line(job, item, job.directory))
+    return EXIT_OK
+
+
+def cmd_confirm_delivery(args: argparse.Namespace) -> int:
+    with _open(args) as repo:
+        job = repo.outbox.mark_confirmed(args.job, who=_who(args), note=args.note)
+    print(f"job {job.id}: {job.status}")
     return EXIT_OK
 
 

@@ -113,11 +113,28 @@ def cmd_verify(args: argparse.Namespace) -> int:
         from coomet_lab.cli.cmd_pdf import verify_pdf_command
 
         return verify_pdf_command(data, str(path), trust, args.json)
+    if data.startswith(b"PK\x03\x04"):
+        return _verify_package(data, str(path), trust, args.json)
     report = verify_xml(data, trust=trust, large=args.large, source=str(path))
     if args.json:
         print_json(report.to_json())
     else:
         print_verification(report)
+    return EXIT_OK if report.valid else EXIT_INVALID
+
+
+def _verify_package(data: bytes, source: str, trust, as_json: bool) -> int:  # noqa: ANN001
+    from coomet_lab.package import verify_package
+
+    report = verify_package(data, trust=trust, source=source)
+    if as_json:
+        print_json({"source": source, "verdict": report.verdict, "problems": report.problems,
+                    "signer": report.signer, "created": report.created, "files": report.files})
+    else:
+        print(f"{source}: {report.verdict.upper()} (export package, {len(report.files)} file(s), made "
+              f"{report.created} by {report.signer or 'nobody'})")
+        for problem in report.problems:
+            print(f"  problem: {problem}")
     return EXIT_OK if report.valid else EXIT_INVALID
 
 

@@ -171,7 +171,8 @@ class Outbox:
                 raise OutboxError(f"{target} exists with other content; nothing was overwritten (write the job "
                                   f"elsewhere: 'coomet-lab outbox write {job_id} -o DIR')")
             write_bytes_atomic(target, data)
-        write_bytes_atomic(folder / f"arshin-{job_id:05d}-manifest.json", self.manifest(job_id))
+        if job.target == "arshin":
+            write_bytes_atomic(folder / f"arshin-{job_id:05d}-manifest.json", self.manifest(job_id))
         if job.status == PENDING:
             with self.repo._write("cannot record the written export") as tx:  # noqa: SLF001
                 tx.conn.execute(schema.outbox_jobs.update().where(schema.outbox_jobs.c.id == job_id)
@@ -204,6 +205,90 @@ class Outbox:
                 "created_by": job.created_by, "application": f"COOMET Lab {__version__}",
                 "files": [{"name": f.name, "sha256": f.sha256, "records": by_file.get(f.id, [])} for f in job.files]}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    # ---------------------------------------------------------------------------------------- packages
+
+    def export_package(self, directory: str | Path, *, who: str, signer, certificate_ids: list[int] | None = None,  # noqa: ANN001
+                       since: str | None = None, lab: str = "") -> OutboxJob | None:
+        """A signed package of issued certificates (XML and PDF twin) for a register without its own format.
+
+        Without ``certificate_ids``, every current issued certificate (issued on or after ``since``) that no
+        earlier package carried goes in. Returns the job, or None when there was nothing to send.
+        """
+        import datetime as dt
+
+        from coomet_lab._version import __version__
+        from coomet_lab.package import PackageEntry, build_package
+        from coomet_lab.repository.repo import safe_file_name
+
+        chosen = self._package_candidates(certificate_ids, since)
+        if not chosen:
+            return None
+        entries = []
+        for record in chosen:
+            xml, pdf = self.repo.certificate_bytes(record.id)
+            stem = f"certificates/{safe_file_name(record.unique_identifier)}"
+            entries.append(PackageEntry(f"{stem}.xml", xml, "dcc", record.unique_identifier))
+            if pdf is not None:
+                entries.append(PackageEntry(f"{stem}.pdf", pdf, "pdf", record.unique_identifier))
+        data = build_package(entries, signer=signer, created=dt.datetime.now(dt.timezone.utc), made_by=who,
+                             lab=lab, application=f"COOMET Lab {__version__}")
+        digest = sha256_hex(data)
+        self.repo.files.put(data, digest)
+        with self.repo._write("cannot record the package") as tx:  # noqa: SLF001
+            job_id = int(tx.conn.execute(schema.outbox_jobs.insert().values(
+                target="package", profile="coomet-lab-package-1", status=PENDING,
+                directory=str(Path(directory).resolve()), records=len(chosen), created_by=who, created_at=tx.now,
+                updated_at=tx.now)).inserted_primary_key[0])
+            self._file_row(tx.conn, digest, len(data), "application/zip", tx.now)
+            file_id = int(tx.conn.execute(schema.outbox_files.insert().values(
+                job_id=job_id, name=f"package-{job_id:05d}.zip", sha256=digest, records=len(chosen),
+                status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+            tx.conn.execute(schema.outbox_items.insert(), [
+                {"file_id": file_id, "position": n, "certificate_id": record.id, "state": EXPORTED}
+                for n, record in enumerate(chosen, start=1)])
+            tx.log("exported", who, f"outbox:{job_id}", {"target": "package", "certificates": len(chosen),
+                                                          "sha256": digest},
+                   [(schema.outbox_jobs, job_id), (schema.outbox_files, file_id)])
+        return self.write_job(job_id, who=who)
+
+    def _package_candidates(self, certificate_ids: list[int] | None, since: str | None) -> list:
+        if certificate_ids:
+            records = [self.repo.get_certificate(key) for key in certificate_ids]
+            foreign = [r.unique_identifier for r in records if r.kind != "issued"]
+            if foreign:
+                raise OutboxError(f"only certificates issued here are packaged, not {', '.join(foreign)}")
+            return records
+        with self.repo._read() as conn:  # noqa: SLF001
+            sent = set(conn.execute(select(schema.outbox_items.c.certificate_id)
+                                    .where(schema.outbox_items.c.certificate_id.is_not(None))).scalars())
+        records = self.repo.list_certificates(kind="issued", status="current", limit=100_000)
+        return sorted((r for r in records if r.id not in sent and (not since or r.issue_date >= since)),
+                      key=lambda r: r.id)
+
+    def mark_confirmed(self, job_id: int, *, who: str, note: str) -> OutboxJob:
+        """For a target that sends no reply: a person confirms the register received the package."""
+        if not note.strip():
+            raise OutboxError("say how the receipt was confirmed (e.g. the register's acknowledgement number)")
+        with self.repo._write("cannot confirm the job") as tx:  # noqa: SLF001
+            job = tx.conn.execute(select(schema.outbox_jobs).where(schema.outbox_jobs.c.id == job_id)).first()
+            if job is None:
+                raise RecordNotFoundError(kind="outbox job", key=job_id)
+            if job.target == "arshin":
+                raise OutboxError("an Arshin job is confirmed by importing Arshin's reply protocol")
+            if job.status != SUBMITTED:
+                raise OutboxError(f"job {job_id} is {job.status}: it can be confirmed once it was delivered "
+                                  "(marked as submitted)")
+            file_ids = list(tx.conn.execute(select(schema.outbox_files.c.id)
+                                            .where(schema.outbox_files.c.job_id == job_id)).scalars())
+            for file_id in file_ids:
+                self._set_file(tx.conn, file_id, CONFIRMED, tx.now)
+                tx.conn.execute(schema.outbox_items.update().where(schema.outbox_items.c.file_id == file_id)
+                                .values(state=CONFIRMED, message=note))
+            self._update_job_status(tx.conn, job_id, tx.now)
+            tx.log("export confirmed", who, f"outbox:{job_id}", {"note": note},
+                   [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids)])
+        return self.job(job_id)
 
     # ---------------------------------------------------------------------------------------- submitted
 
@@ -250,7 +335,8 @@ class Outbox:
     @staticmethod
     def _records_of(conn: Connection, file_ids: list[int]) -> list[int]:
         return list(conn.execute(select(schema.outbox_items.c.verification_id)
-                                 .where(schema.outbox_items.c.file_id.in_(file_ids))).scalars())
+                                 .where(schema.outbox_items.c.file_id.in_(file_ids),
+                                        schema.outbox_items.c.verification_id.is_not(None))).scalars())
 
     def _set_records(self, conn: Connection, file_id: int, before: str, after: str, now: str) -> None:
         ids = self._records_of(conn, [file_id])

@@ -263,12 +263,14 @@ outbox_files = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
-# Which record went out in which file at which position (Arshin's corrId), and what came back for it.
+# Which record (a verification for Arshin, a stored certificate for a package) went out in which file at which
+# position (Arshin's corrId), and what came back for it.
 outbox_items = Table(
     "outbox_items", metadata_v2,
     Column("file_id", Integer, ForeignKey("outbox_files.id"), primary_key=True),
     Column("position", Integer, primary_key=True, autoincrement=False),
-    Column("verification_id", Integer, ForeignKey("verifications.id"), nullable=False, index=True),
+    Column("verification_id", Integer, ForeignKey("verifications.id"), index=True),  # Arshin jobs
+    Column("certificate_id", Integer, ForeignKey(certificates.c.id), index=True),  # package jobs
     Column("state", String(20), nullable=False),  # exported | confirmed | rejected
     Column("global_id", Text),
     Column("cert_num", Text),
