@@ -21,9 +21,14 @@ EXCLUDES = [
     "PIL.ImageTk",
 ]
 
-# Imported by name at run time (PyInstaller cannot see these imports).
-HIDDEN_IMPORTS = ["keyring.backends", "keyring.backends.SecretService", "keyring.backends.Windows",
-                  "keyring.backends.fail", "keyring.backends.null"]
+
+
+def hidden_imports() -> list[str]:
+    """Modules imported by name at run time, which PyInstaller's analysis cannot see: reportlab loads its
+    barcode (the twin's QR code) and the keyring its back-ends that way."""
+    from PyInstaller.utils.hooks import collect_submodules
+
+    return collect_submodules("reportlab.graphics.barcode") + collect_submodules("keyring.backends")
 
 
 def data_files() -> list[tuple[str, str]]:
