@@ -19,7 +19,27 @@ STAGED_SCHEMAS = Path(os.environ.get("COOMET_LAB_STAGED_SCHEMAS", ROOT / "build"
 EXCLUDES = [
     "matplotlib", "numpy", "tkinter", "_tkinter", "IPython", "jupyter_client", "pytest", "hypothesis",
     "PIL.ImageTk",
+    # pyHanko's OpenType stamp fonts (the twin is drawn by reportlab). Its aiohttp client stays: pyhanko's
+    # timestamps package imports it unconditionally.
+    "fontTools",
 ]
+
+# Data the analysis collects but the app never reads: pycountry's gettext catalogues (only the ISO codes are used)
+# and Qt's own translations other than the interface languages (qtbase_ru is loaded by ui.i18n).
+UNUSED_DATA_PREFIXES = ("pycountry/locales/",)
+QT_TRANSLATIONS = "PySide6/Qt/translations/"
+INTERFACE_LANGUAGES = ("ru",)
+
+
+def keep(entry: tuple) -> bool:
+    """Whether one (bundle path, source, type) entry of the analysis is worth shipping."""
+    name = entry[0].replace("\\", "/")
+    if name.startswith(UNUSED_DATA_PREFIXES):
+        return False
+    if name.startswith(QT_TRANSLATIONS):
+        return any(name.endswith(f"_{language}.qm") for language in INTERFACE_LANGUAGES)
+    return True
+
 
 
 
