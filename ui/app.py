@@ -28,6 +28,7 @@ def run(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from coomet_lab.config import load_settings
+    from ui.first_run import first_run_wanted, run_first_run
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow
     from ui.session import Session
@@ -38,6 +39,9 @@ def run(argv: Sequence[str]) -> int:
     settings = load_settings()
     languages = InterfaceLanguage(app)
     languages.switch(args.lang or settings.interface_language)
+    if first_run_wanted(automated=bool(args.screenshot or args.quit_when_ready)):
+        # Cancelled, the window opens all the same with empty settings (Settings does everything the wizard does)
+        settings = run_first_run(languages) or settings
     window = MainWindow(Session(settings), languages)
     if args.screenshot:
         return screenshot(app, window, Path(args.screenshot), args.view)

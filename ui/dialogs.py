@@ -192,10 +192,12 @@ class KeyPairDialog(QDialog):
 
     created = Signal(object, str)  # LabPki, the person's name
 
-    def __init__(self, lab: str, person: str, parent: QWidget | None = None):
+    def __init__(self, lab: str, person: str, parent: QWidget | None = None, make_keys=None):  # noqa: ANN001
         super().__init__(parent)
         self.setWindowTitle(tr("Create a lab key pair"))
         self.keys = None
+        # (lab, person, passphrase) -> LabPki; the first-run wizard makes them in a staging folder instead.
+        self.make_keys = make_keys or _init_keys
         self.lab, self.person = QLineEdit(lab), QLineEdit(person)
         self.passphrase, self.repeat = QLineEdit(), QLineEdit()
         for key, edit in (("lab", self.lab), ("person", self.person), ("passphrase", self.passphrase),
@@ -239,7 +241,7 @@ class KeyPairDialog(QDialog):
             return
         self.problem.setText(tr("Creating the keys…"))
         self.buttons.setEnabled(False)
-        run_in_background(owner=self, fn=lambda: _init_keys(lab, person, passphrase), label=tr("Creating keys…"),
+        run_in_background(owner=self, fn=lambda: self.make_keys(lab, person, passphrase), label=tr("Creating keys…"),
                           on_success=lambda keys: self._done(keys, person), on_error=self._failed)
 
     def _done(self, keys, person: str) -> None:  # noqa: ANN001
@@ -257,11 +259,16 @@ def _init_keys(lab: str, person: str, passphrase: str):  # noqa: ANN202
     from coomet_lab.paths import app_home
     from coomet_lab.signing import pki
 
-    root = app_home() / "keys"
+    return pki.init_lab(lab=lab, person=person, out=next_keys_folder(app_home()), passphrase=passphrase)
+
+
+def next_keys_folder(home: Path) -> Path:
+    """``keys/<n>`` of the home with the first unused ``n`` (not created here)."""
+    root = home / "keys"
     number = 1
     while (root / str(number)).exists():
         number += 1
-    return pki.init_lab(lab=lab, person=person, out=root / str(number), passphrase=passphrase)
+    return root / str(number)
 
 
 def _second_language(settings: LabSettings) -> str:
