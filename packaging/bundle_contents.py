@@ -19,6 +19,9 @@ STAGED_SCHEMAS = Path(os.environ.get("COOMET_LAB_STAGED_SCHEMAS", ROOT / "build"
 EXCLUDES = [
     "matplotlib", "numpy", "tkinter", "_tkinter", "IPython", "jupyter_client", "pytest", "hypothesis",
     "PIL.ImageTk",
+    # Only reachable through optional imports; with them in, PyInstaller's runtime hooks import pkg_resources and
+    # setuptools at every start (a quarter of a second of the frozen --version).
+    "setuptools", "pkg_resources", "_distutils_hack", "distutils",
     # pyHanko's OpenType stamp fonts (the twin is drawn by reportlab). Its aiohttp client stays: pyhanko's
     # timestamps package imports it unconditionally.
     "fontTools",
