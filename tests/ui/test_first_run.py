@@ -206,3 +206,27 @@ def test_the_interface_language_switches_live(wizard, languages):
     assert languages.current == "ru"
     wizard.reject()
     assert languages.current == "en"  # Cancel puts the language back
+
+
+def test_a_pkcs11_token_needs_its_module_and_labels(wizard, empty_home, tmp_path):
+    from coomet_lab.config import load_settings
+
+    fill_identity(wizard)
+    go_to(wizard, wizard.signing)
+    wizard.signing.modes["token"].setChecked(True)
+    wizard.signing.module.setText(str(tmp_path / "missing-pkcs11.so"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.signing
+    assert "PKCS#11 module" in wizard.signing.problem.text()
+
+    module = tmp_path / "vendor-pkcs11.so"
+    module.write_bytes(b"\x7fELF")  # only its presence is checked here; the token is opened when signing
+    wizard.signing.module.setText(str(module))
+    wizard.signing.token_label.setText("LabToken")
+    wizard.signing.key_label.setText("signer")
+    go_to(wizard, wizard.schemas)
+    wizard.accept()
+    settings = load_settings()
+    assert (settings.signer_kind, settings.pkcs11_module, settings.token_label, settings.key_label) == (
+        "token", str(module), "LabToken", "signer")
+    assert not (empty_home / "keys").exists()
