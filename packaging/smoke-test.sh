@@ -15,7 +15,7 @@ mkdir "$WORK/home" "$WORK/user"
 # Nothing from this machine's setup leaks in: an empty app home, an empty user home, no Python paths.
 export COOMET_LAB_HOME="$WORK/home" HOME="$WORK/user" XDG_CONFIG_HOME="$WORK/user/.config"
 export XDG_DATA_HOME="$WORK/user/.local/share" QT_QPA_PLATFORM=offscreen
-unset PYTHONPATH PYTHONHOME VIRTUAL_ENV COOMET_LAB_SCHEMAS COOMET_LAB_FONTS
+unset PYTHONPATH PYTHONHOME VIRTUAL_ENV COOMET_LAB_SCHEMAS COOMET_LAB_FONTS COOMET_LAB_NO_WIZARD
 export SMOKE_PASSPHRASE="smoke test passphrase 2026"
 cd "$WORK"
 
@@ -42,6 +42,24 @@ run() {  # run NAME EXPECTED-TEXT COMMAND...: the command must succeed and print
 VERSION="$(cd "$ROOT" && sed -n 's/^__version__ = "\(.*\)"/\1/p' coomet_lab/_version.py)"
 run "version" "coomet-lab $VERSION" "$APP" --version
 run "bundled schemas (empty home)" "DCC 3.3.0 (D-SI 2.2.1): installed" "$APP" schemas list
+# A person's first start: the first-run wizard waits for answers before anything is written, so the process must
+# still be running a few seconds later with the home still empty (the main window would have opened the repository).
+step=$((step + 1))
+"$APP" >"$WORK/first-start.log" 2>&1 &
+first_start=$!
+sleep 4
+if ! kill -0 "$first_start" 2>/dev/null; then
+    cat "$WORK/first-start.log" >&2
+    echo "SMOKE FAIL at step $step (first start): the desktop exited" >&2
+    exit 1
+fi
+kill "$first_start"
+wait "$first_start" 2>/dev/null || true
+if [ -n "$(ls -A "$COOMET_LAB_HOME")" ]; then
+    echo "SMOKE FAIL at step $step (first start): the home is not empty while the wizard is open" >&2
+    exit 1
+fi
+printf 'ok %2d  %-28s %5.2f s  %s\n' "$step" "first start (wizard open)" 4 "still running, home untouched"
 run "desktop screenshot" "screenshot written" "$APP" --screenshot "$WORK/window.png"
 [ -s "$WORK/window.png" ] && head -c 8 "$WORK/window.png" | grep -q PNG || { echo "SMOKE FAIL: no PNG" >&2; exit 1; }
 run "desktop ready" "^ready" "$APP" --quit-when-ready
