@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # build.sh installs PTB's schema set here with the app's own pinned install (coomet-lab schemas install).
-STAGED_SCHEMAS = Path(os.environ.get("COOMET_LAB_STAGED_SCHEMAS", ROOT / "build" / "stage" / "schemas" / "dcc"))
+STAGED_SCHEMAS = Path(os.environ.get("COOMET_LAB_STAGED_SCHEMAS",
+                                    ROOT / "build" / "stage" / "schemas" / "dcc")).resolve()
 
 # Never imported at run time: matplotlib only lends its DejaVu fonts (copied as files below), the rest are
 # optional back-ends that the analysis would otherwise drag in through optional imports.
