@@ -230,3 +230,26 @@ def test_a_pkcs11_token_needs_its_module_and_labels(wizard, empty_home, tmp_path
     assert (settings.signer_kind, settings.pkcs11_module, settings.token_label, settings.key_label) == (
         "token", str(module), "LabToken", "signer")
     assert not (empty_home / "keys").exists()
+
+
+@pytest.mark.parametrize("argv, shown", [([], True), (["--quit-when-ready"], False)])
+def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home, monkeypatch, argv, shown):
+    """ui.app.run with the event loop stubbed: the wizard's settings reach the main window; automation skips it."""
+    from PySide6.QtWidgets import QApplication
+
+    import ui.first_run
+    from coomet_lab.config import LabSettings
+    from ui import app as desktop
+    from ui.main_window import MainWindow
+
+    opened, windows = [], []
+    monkeypatch.setattr(ui.first_run, "run_first_run",
+                        lambda languages: opened.append(languages) or LabSettings(lab_name={"en": "Wizard Lab"}))
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(MainWindow, "show", lambda self: windows.append(self))
+    assert desktop.run(argv) == 0
+    assert bool(opened) == shown
+    assert windows and windows[0].settings.configured == shown
+    wait_idle(qtbot)
+    windows[0].session.close()
+    windows[0].deleteLater()
