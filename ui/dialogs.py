@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
             ("street", tr("Street"), settings.street), ("street_no", tr("No."), settings.street_no),
             ("post_code", tr("Post code"), settings.post_code), ("city", tr("City"), settings.city),
             ("country", tr("Country code"), settings.country), ("e_mail", tr("E-mail"), settings.e_mail),
+            ("sign_cipher", tr("Verification-mark cipher"), settings.sign_cipher),
             ("languages", tr("Certificate languages"), ", ".join(settings.certificate_languages)),
             ("signer_name", tr("Signer (person)"), _first(settings.signer_name)),
             ("key_file", tr("Key file (PKCS#12)"), settings.key_file),
@@ -172,7 +173,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.lab_name = names
         for key in ("accreditation", "street", "street_no", "post_code", "city", "country", "e_mail", "key_file",
-                    "pkcs11_module", "token_label", "key_label", "trust_anchor"):
+                    "pkcs11_module", "token_label", "key_label", "trust_anchor", "sign_cipher"):
             setattr(s, key, e[key])
         s.signer_name = {language: e["signer_name"] for language in languages} if e["signer_name"] else {}
         s.certificate_languages = languages

@@ -253,3 +253,15 @@ def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home,
     wait_idle(qtbot)
     windows[0].session.close()
     windows[0].deleteLater()
+
+
+def test_settings_edit_the_cipher_the_wizard_asks_for(qtbot, empty_home):
+    """Everything the wizard asks can be changed later in Settings, the verification-mark cipher included."""
+    from coomet_lab.config import LabSettings
+    from ui.dialogs import SettingsDialog
+
+    dialog = SettingsDialog(LabSettings(lab_name={"en": "Lab"}, sign_cipher="УТ"))
+    qtbot.addWidget(dialog)
+    assert dialog.edits["sign_cipher"].text() == "УТ"
+    dialog.edits["sign_cipher"].setText("ФБУ")
+    assert dialog.result_settings().sign_cipher == "ФБУ"
