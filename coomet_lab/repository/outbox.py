@@ -27,6 +27,7 @@ from coomet_lab.repository.verifications import (
     RECORDED,
     REJECTED,
     SUBMITTED,
+    RowProblem,
     VerificationRecordError,
     _stored,
 )
@@ -111,7 +112,8 @@ class Outbox:
         try:
             files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
         except arshin.ArshinExportError as exc:
-            raise VerificationRecordError(f"nothing exported: {exc}") from exc
+            raise VerificationRecordError(f"nothing exported: {exc}", [
+                RowProblem(key, problem.field, problem.message) for key, problem in exc.problems]) from exc
         job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
         done.append(self.write_job(job_id, who=who))
         return done
