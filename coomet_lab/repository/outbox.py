@@ -369,11 +369,12 @@ class Outbox:
         digest = sha256_hex(reply)
         with self.repo._write("cannot import the reply") as tx:  # noqa: SLF001
             conn = tx.conn
+            answered_before = conn.execute(select(schema.outbox_files.c.name).where(
+                schema.outbox_files.c.reply_sha256 == digest)).scalar()
+            if answered_before is not None:  # the same reply again: nothing to do, whichever file was named
+                return ConfirmReport(answered_before, already_imported=True)
             target = self._file_for_reply(conn, parsed, file_name)
             report = ConfirmReport(target.name)
-            if target.reply_sha256 == digest:
-                report.already_imported = True
-                return report
             if target.reply_sha256 is not None:
                 raise OutboxError(f"{target.name} already has a different reply imported; a file is confirmed once")
             items = {row.position: row for row in conn.execute(
