@@ -261,3 +261,21 @@ def test_arshins_numbers_are_checked_against_the_record():
     warnings = check_cert_num(ReplyEntry(1, "5", "И-ДВУ/21-11-2026/402123271"), fit_record())
     assert len(warnings) == 4  # kind, cipher, date, tail
     assert check_cert_num(ReplyEntry(1, "5", "402123271"), fit_record())
+
+
+def test_the_command_line_installs_an_arshin_schema_and_lists_it(app_home):
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+
+    env = {"COOMET_LAB_HOME": str(app_home), "PATH": "/usr/bin:/bin"}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "coomet_lab.cli.main", *map(str, a)],  # noqa: E731
+                                    cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert "Arshin import 2020-06-19: not installed" in run("schemas", "list").stdout
+    installed = run("schemas", "install-arshin", ARSHIN / "arshin-import-2020-06-19.RECONSTRUCTED.xsd")
+    assert installed.returncode == 0, installed.stderr
+    assert os.fspath(app_home) in installed.stdout
+    assert "Arshin import 2020-06-19: installed" in run("schemas", "list").stdout
+    assert run("schemas", "install-arshin", ARSHIN / "PROVENANCE.md").returncode != 0
