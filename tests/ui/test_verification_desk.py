@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.helpers import REPO
 from tests.ui.conftest import wait_idle
@@ -99,3 +100,41 @@ def test_the_type_register_is_imported_and_searched(window, qtbot):
     wait_idle(qtbot)
     tree = window.verification.panel.types.tree
     assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(0) == "22129-09"
+
+
+def test_the_outbox_from_export_to_arshins_numbers(window, qtbot, tmp_path):
+    from tests.core.test_outbox_arshin import reply
+
+    import_types(window, qtbot)
+    dialog = window.verification.batch_dialog_for_file(DATA / "batch-good.csv")
+    qtbot.addWidget(dialog)
+    dialog.record_all.click()
+    wait_idle(qtbot)
+    window.verification.export(tmp_path / "arshin")
+    wait_idle(qtbot)
+    assert "1 file(s) written" in window.statusBar().currentMessage()
+    (written,) = sorted((tmp_path / "arshin").glob("*.xml"))
+    outbox = window.verification.panel.outbox
+    job_item = outbox.tree.topLevelItem(0)
+    assert job_item.text(1) == "written" and job_item.text(2) == "3"
+    outbox.tree.setCurrentItem(job_item)
+    outbox.buttons["submit"].click()
+    wait_idle(qtbot)
+    assert "Marked as uploaded: " + written.name in window.statusBar().currentMessage()
+    answer = tmp_path / "reply.xml"
+    answer.write_bytes(reply((1, "402123271", "С-ДГХ/20-11-2026/402123271"), (2, None, "Неверный номер типа СИ"),
+                             (3, "402123273", "С-ДГХ/20-11-2026/402123273")))
+    window.verification.import_reply(answer)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "2 confirmed, 1 rejected" in text and "Неверный номер типа СИ" in text
+    rows = {r.record.manufacture_num: r for r in window.verification.panel.records.model.rows}
+    assert rows["29839342"].cert_num == "С-ДГХ/20-11-2026/402123271"
+    assert rows["0 8109565 09"].status == "rejected"
+    window.verification.import_reply(answer)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "already imported" in text, "the same reply twice changes nothing and says so"
+    window.verification.import_reply(tmp_path / "missing.xml")
+    wait_idle(qtbot)
+    assert "Reply not imported: cannot read" in window.statusBar().currentMessage()
