@@ -230,7 +230,8 @@ def _core_identifications(record: VerificationRecord, number: str, fif_record: s
 
 
 def _item(record: VerificationRecord, kind: InstrumentType | None, words: _Words) -> Item:
-    name = (kind.name if kind and kind.name else record.type_title) or " ".join(words.of(WORDS["instrument"]).values())
+    typed = (kind.name if kind and kind.name else record.type_title).strip()
+    name = Text.of(typed) if typed else words.text("instrument")
     identifications = []
     for value, issuer, key, ref_type in ((record.mitype_number, "other", "type_number", TYPE_NUMBER),
                                          (record.manufacture_num, "manufacturer", "serial", SERIAL),
@@ -241,7 +242,7 @@ def _item(record: VerificationRecord, kind: InstrumentType | None, words: _Words
             identifications.append(_ident(issuer, value.strip(), words, key, ref_type))
     if record.etalon_reg_number.strip():
         identifications.append(_ident("other", record.etalon_reg_number.strip(), words, "etalon_number", ETALON))
-    item = Item(name=Text.of(name), identifications=identifications,
+    item = Item(name=name, identifications=identifications,
                 model=(kind.designation or None) if kind else None,
                 manufacturer=Contact(name=Text.of(kind.manufacturer)) if kind and kind.manufacturer else None,
                 owner=None)
