@@ -202,7 +202,11 @@ def _heading(ctx: RenderContext, view: View) -> list[Flowable]:
     titles = caps(ctx, "title_fit" if view.fit else "title_unfit")
     marks = caps(ctx, "no")
     lines = [f"{title} {marks[min(i, len(marks) - 1)]} {number}" for i, title in enumerate(titles)]
-    title_style = ParagraphStyle("verification-title", parent=ctx.styles.title, fontSize=13, leading=17)
+    # One line whatever the number's length: the title shrinks rather than wrapping "№" away from the number.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = min(13.0, 13.0 * 0.98 * ctx.frame_width / max(stringWidth(lines[0], ctx.fonts.bold, 13.0), 1.0))
+    title_style = ParagraphStyle("verification-title", parent=ctx.styles.title, fontSize=size, leading=size + 4)
     out += _centred(ctx, lines, title_style)
     if view.fit:
         valid = view.statement(vc.VALID_UNTIL)
@@ -214,6 +218,27 @@ def _heading(ctx: RenderContext, view: View) -> list[Flowable]:
     return out
 
 
+def _line(ctx: RenderContext, key: str, variants: list[str], *, strong: bool = True) -> list[Paragraph]:
+    """One line of the form as Russian certificates write it, "caption: value", in each language.
+
+    ``variants`` are the value in the display languages (one entry when the value is language-neutral).
+    """
+    variants = [v for v in variants if v]
+    if not variants:
+        return []
+    out = []
+    for index, caption in enumerate(caps(ctx, key)):
+        value = ctx.esc(variants[min(index, len(variants) - 1)])
+        if index == 0:
+            out.append(Paragraph(f"{ctx.esc(caption)}: {'<b>' + value + '</b>' if strong else value}",
+                                 ctx.styles.body))
+        else:
+            out.append(Paragraph(f'<font color="{SECONDARY.hexval()}">{ctx.esc(caption)}: {value}</font>',
+                                 ctx.styles.small))
+    out[-1].style = ParagraphStyle(f"{out[-1].style.name}-spaced", parent=out[-1].style, spaceAfter=3)
+    return out
+
+
 def _label(ctx: RenderContext, key: str) -> Paragraph:
     texts = caps(ctx, key)
     parts = [f"<b>{ctx.esc(texts[0])}</b>"] + [f'<font color="{SECONDARY.hexval()}">{ctx.esc(t)}</font>'
@@ -221,65 +246,63 @@ def _label(ctx: RenderContext, key: str) -> Paragraph:
     return Paragraph("<br/>".join(parts), ctx.styles.small)
 
 
+def _joined(items: list[list[str]]) -> list[str]:
+    """Several values, each in its language variants, as one text per language ("; " between values)."""
+    items = [i for i in items if i]
+    count = max((len(i) for i in items), default=0)
+    return ["; ".join(i[min(n, len(i) - 1)] for i in items) for n in range(count)]
+
+
 def _details(ctx: RenderContext, view: View) -> list[Flowable]:
-    """The instrument and how it was verified: one row per line of the form, only the lines the DCC fills."""
-    rows: list[tuple[Paragraph, Flowable]] = []
-
-    def row(key: str, lines: list[str], bold: bool = False) -> None:
-        lines = [line for line in lines if line]
-        if lines:
-            rows.append((_label(ctx, key), ctx.lines(lines, bold_first=bold)))
-
+    """The instrument and how it was verified: the lines of the form the DCC fills, in the order of Order 2510."""
+    out: list[Flowable] = []
     item = view.item
     if item is not None:
-        name = ctx.texts(item.name)
-        row("instrument", [" ".join(p for p in (name[0] if name else "", item.model or "") if p)] + name[1:], True)
+        names = ctx.texts(item.name)
+        out += _line(ctx, "instrument", [" ".join(p for p in (name, item.model or "") if p) for name in names])
         if item.manufacturer is not None:
-            row("manufacturer", ctx.texts(item.manufacturer.name))
+            out += _line(ctx, "manufacturer", ctx.texts(item.manufacturer.name), strong=False)
     for key, ref_type in (("modification", vc.MODIFICATION), ("type_number", vc.TYPE_NUMBER),
                           ("serial", vc.SERIAL), ("inventory", vc.INVENTORY), ("year", vc.YEAR),
                           ("etalon_number", vc.ETALON)):
-        row(key, [view.item_value(ref_type) or ""], key in ("type_number", "serial"))
+        out += _line(ctx, key, [view.item_value(ref_type) or ""])
     if item is not None and item.description is not None and vc.STRUCTURE in vc.ref_types(item.description):
-        row("structure", ctx.texts(item.description))
+        out += _line(ctx, "structure", ctx.texts(item.description))
     if view.customer is not None:
-        row("owner", ctx.texts(view.customer.name))
+        out += _line(ctx, "owner", ctx.texts(view.customer.name), strong=False)
     scope = view.statement(vc.SCOPE)
     if scope is not None:
-        row("scope", ctx.texts(scope.declaration))
-    row("procedure", [text for m in view.measurement.used_methods for text in _method_texts(ctx, m)])
+        out += _line(ctx, "scope", ctx.texts(scope.declaration))
+    out += _line(ctx, "procedure", _joined([_method_texts(ctx, m) for m in view.measurement.used_methods]))
     equipment = view.measurement.measuring_equipments.equipment if view.measurement.measuring_equipments else []
-    row("means", [_equipment_line(ctx, e) for e in equipment])
-    row("conditions", [_condition_line(ctx, c) for c in view.measurement.influence_conditions])
-    return [sections.key_values(ctx, rows)] if rows else []
+    out += _line(ctx, "means", _joined([_equipment_texts(ctx, e) for e in equipment]))
+    out += _line(ctx, "conditions", _joined([_condition_texts(ctx, c) for c in view.measurement.influence_conditions]))
+    return out
 
 
 def _method_texts(ctx: RenderContext, method) -> list[str]:  # noqa: ANN001
+    names = ctx.texts(method.name)
     if vc.OTHER_METHOD in vc.ref_types(method):
-        return [" – ".join(p for p in (ctx.texts(method.name)[0], (ctx.texts(method.description) or [""])[0]) if p)]
-    return ctx.texts(method.name)[:1]
+        details = ctx.texts(method.description)
+        return [f"{name} – {details[min(i, len(details) - 1)]}" if details else name for i, name in enumerate(names)]
+    return names
 
 
-def _equipment_line(ctx: RenderContext, equipment: MeasuringEquipment) -> str:
-    """"Эталон 72850.18.3Р.00703091": the kind (first language) and every number the DCC gives for it."""
-    name = (ctx.texts(equipment.name) or [""])[0]
-    numbers = [i.value for i in equipment.identifications if i.value]
+def _equipment_texts(ctx: RenderContext, equipment: MeasuringEquipment) -> list[str]:
+    """"Эталон 72850.18.3Р.00703091" per language: the kind and every number the DCC gives for it."""
+    numbers = ", ".join(i.value for i in equipment.identifications if i.value)
     details = (ctx.texts(equipment.description) or [""])[0] if equipment.description is not None else ""
     referral = equipment.certificate.referral_id if equipment.certificate else None
-    parts = [name, ", ".join(numbers)]
-    if details:
-        parts.append(f"({details})")
-    if referral and referral.strip().casefold() != "unknown":
-        parts.append(f"[{referral}]")
-    return " ".join(p for p in parts if p)
+    tail = [numbers, f"({details})" if details else "",
+            f"[{referral}]" if referral and referral.strip().casefold() != "unknown" else ""]
+    return [" ".join(p for p in (name, *tail) if p) for name in (ctx.texts(equipment.name) or [""])]
 
 
-def _condition_line(ctx: RenderContext, condition: Condition) -> str:
-    """"Температура окружающей среды: 21,5 °C": the value exactly as the DCC's text states it."""
-    name = (ctx.texts(condition.name) or [""])[0]
-    values = [text for part in (condition.data.items if condition.data else []) if isinstance(part, RichContent)
-              for text in ctx.texts(part)]
-    return f"{name}: {'; '.join(values)}" if values else name
+def _condition_texts(ctx: RenderContext, condition: Condition) -> list[str]:
+    """"Температура окружающей среды: 21,5 °C" per language: the value exactly as the DCC's text states it."""
+    values = "; ".join(text for part in (condition.data.items if condition.data else [])
+                       if isinstance(part, RichContent) for text in ctx.texts(part))
+    return [f"{name}: {values}" if values else name for name in ctx.texts(condition.name)]
 
 
 def _conclusion(ctx: RenderContext, view: View) -> list[Flowable]:
@@ -288,23 +311,18 @@ def _conclusion(ctx: RenderContext, view: View) -> list[Flowable]:
     color = ACCENT if view.fit else DRAFT_RED
     texts = caps(ctx, key)
     parts = [f'<font color="{color.hexval()}"><b>{ctx.esc(texts[0])}</b></font>']
-    parts += [f'<font color="{SECONDARY.hexval()}">{ctx.esc(t)}</font>' for t in texts[1:]]
-    out: list[Flowable] = [Spacer(1, 4 * mm), Paragraph("<br/>".join(parts), ctx.styles.subheading)]
-    rows: list[tuple[Paragraph, Flowable]] = []
+    parts += [f'<font color="{SECONDARY.hexval()}" size="8">{ctx.esc(t)}</font>' for t in texts[1:]]
+    out: list[Flowable] = [Spacer(1, 3 * mm), Paragraph("<br/>".join(parts), ctx.styles.subheading),
+                           Spacer(1, 1 * mm)]
     reasons = view.reasons()
     if reasons is not None:
-        rows.append((_label(ctx, "reasons"), ctx.lines(ctx.texts(reasons), bold_first=True)))
-    mark = view.statement(vc.MARK)
-    if mark is not None:
-        rows.append((_label(ctx, "mark"), ctx.lines(ctx.texts(mark.declaration))))
-    cipher = view.statement(vc.CIPHER)
-    if cipher is not None:
-        rows.append((_label(ctx, "cipher"), ctx.lines(ctx.texts(cipher.declaration))))
-    additional = view.statement(vc.ADDITIONAL)
-    if additional is not None:
-        rows.append((_label(ctx, "additional"), ctx.lines(ctx.texts(additional.declaration))))
-    rows.append((_label(ctx, "date"), ctx.lines([day(view.core.end_performance_date)], bold_first=True)))
-    return out + [Spacer(1, 2 * mm), sections.key_values(ctx, rows)]
+        out += _line(ctx, "reasons", ctx.texts(reasons))
+    for key_, ref_type in (("mark", vc.MARK), ("cipher", vc.CIPHER), ("additional", vc.ADDITIONAL)):
+        found = view.statement(ref_type)
+        if found is not None:
+            out += _line(ctx, key_, ctx.texts(found.declaration))
+    out += _line(ctx, "date", [day(view.core.end_performance_date)])
+    return out
 
 
 def _signing_people(ctx: RenderContext, view: View) -> list[Flowable]:
