@@ -5,7 +5,8 @@ the base-14 fonts (neither embedded nor Cyrillic) and reportlab's own Vera (no C
 files are never copied into this repository; they are found, in this order, in:
 
 1. the folder named by ``COOMET_LAB_FONTS`` (only there, when it is set);
-2. matplotlib's ``mpl-data/fonts/ttf`` (a maintained PyPI package that ships DejaVu, installed with COOMET Lab);
+2. the installer's ``fonts`` folder in a frozen bundle (copied there from matplotlib at build time), then
+   matplotlib's ``mpl-data/fonts/ttf`` (a maintained PyPI package that ships DejaVu, installed with COOMET Lab);
 3. the operating system: Debian/Ubuntu ``fonts-dejavu-core``, other Linux font folders, ``fc-match``, the Windows
    and macOS font folders.
 
@@ -67,6 +68,9 @@ def resolve_fonts(folder: str | os.PathLike[str] | None = None) -> FontSet:
 
 def _candidate_folders() -> list[tuple[str, Path]]:
     folders: list[tuple[str, Path]] = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:  # the installer carries the three files, not matplotlib (see packaging/bundle_contents.py)
+        folders.append(("installer", Path(frozen_root) / "fonts"))
     matplotlib_fonts = _matplotlib_folder()
     if matplotlib_fonts is not None:
         folders.append(("matplotlib", matplotlib_fonts))
