@@ -248,6 +248,10 @@ def test_command_line_issue_writes_the_signed_xml_and_pdf(test_pki, lab_trust, m
     assert f"СВИДЕТЕЛЬСТВО О ПОВЕРКЕ № {FIT_NUMBER}" in text_of(pdf_path.read_bytes())
     with Repository.open() as repo:
         assert repo.verifications.get(key).certificate_id is not None
+    code, _out, err = run_cli("verification", "issue", key, "--number", FIT_NUMBER, "--key", test_pki.signers["ec"],
+                              "--passphrase-env", "P", "--out", tmp_path / "again")
+    assert code == 1 and "already has certificate" in err and "nothing was issued" in err
+    assert not (tmp_path / "again").exists()
 
 
 def test_command_line_takes_the_number_arshin_gave_the_record(test_pki, monkeypatch, tmp_path):
