@@ -160,7 +160,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from coomet_lab.atomic import write_bytes_atomic
     from coomet_lab.cli.cmd_sign import open_signer_from
     from coomet_lab.config import load_settings
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.services import issue_verification
     from coomet_lab.signing import TrustStore
 
@@ -180,6 +181,11 @@ def cmd_issue(args: argparse.Namespace) -> int:
                                         who=_who(args), role=args.role, fif_record=args.fif_record or stored.global_id or "",
                                         head=args.head, head_position=args.head_position,
                                         override_reason=args.override_reason)
+        except (VerificationRecordError, TraceabilityBlockedError) as exc:
+            for problem in getattr(exc, "problems", []):
+                print(f"verification #{args.id}: {problem.field}: {problem.message}", file=sys.stderr)
+            print(f"coomet-lab: {exc}; nothing was issued", file=sys.stderr)
+            return EXIT_INVALID
         finally:
             signer.close()
     folder = Path(args.out)

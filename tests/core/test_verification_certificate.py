@@ -175,6 +175,28 @@ def test_an_unsigned_verification_dcc_renders_as_a_draft(lab_trust):
     assert twin.draft and "ЧЕРНОВИК" in text and f"СВИДЕТЕЛЬСТВО О ПОВЕРКЕ № {FIT_NUMBER}" in text
 
 
+def test_primary_verification_only_has_no_valid_until_and_russian_alone_has_no_english(lab_trust):
+    from coomet_lab.pdf import make_twin
+
+    record = fit_record(verification_type=PRIMARY, valid_date="")
+    xml = build(record, languages=["ru"])
+    assert validate_bytes(xml).valid
+    assert xpath(xml, "//dcc:content[@lang='en']") == []
+    text = text_of(make_twin(xml, trust=lab_trust).pdf)
+    assert "Действительно до —" in text, "Order 2510: a dash when only primary verification is provided for"
+    assert "на основании результатов первичной поверки признано пригодным к применению" in text
+    assert "CERTIFICATE OF VERIFICATION" not in text and "Valid until" not in text
+
+
+def test_the_twin_is_titled_as_a_verification_certificate(test_pki, lab_trust):
+    from tests.pdfcheck import open_pdf
+
+    result = issue(fit_record(), test_pki, lab_trust)
+    with open_pdf(result.pdf) as doc:
+        assert str(doc.docinfo.Title) == f"Свидетельство о поверке {FIT_NUMBER}"
+        assert str(doc.docinfo.Author) == "ООО «Метрологический центр»"
+
+
 # ------------------------------------------------------------------------------------------------ repository
 
 
@@ -248,6 +270,10 @@ def test_command_line_issue_writes_the_signed_xml_and_pdf(test_pki, lab_trust, m
     assert f"СВИДЕТЕЛЬСТВО О ПОВЕРКЕ № {FIT_NUMBER}" in text_of(pdf_path.read_bytes())
     with Repository.open() as repo:
         assert repo.verifications.get(key).certificate_id is not None
+    code, _out, err = run_cli("verification", "issue", key, "--number", FIT_NUMBER, "--key", test_pki.signers["ec"],
+                              "--passphrase-env", "P", "--out", tmp_path / "again")
+    assert code == 1 and "already has certificate" in err and "nothing was issued" in err
+    assert not (tmp_path / "again").exists()
 
 
 def test_command_line_takes_the_number_arshin_gave_the_record(test_pki, monkeypatch, tmp_path):
