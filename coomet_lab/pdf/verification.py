@@ -168,7 +168,8 @@ def story(ctx: RenderContext) -> tuple[list[Flowable], list[str]]:
     """The whole form, top to bottom; nothing is hidden (the DCC holds no table data)."""
     view = View(ctx.certificate)
     kind = "fit" if view.fit else "unfit"
-    ctx.caption_overrides.update({"title": caps(ctx, f"header_{kind}"), "certificate_number": caps(ctx, f"number_{kind}"),
+    ctx.caption_overrides.update({"title": caps(ctx, f"header_{kind}"),
+                                  "certificate_number": caps(ctx, f"number_{kind}"),
                                   "twin_note": caps(ctx, "twin_note")})
     out: list[Flowable] = _heading(ctx, view)
     out += _details(ctx, view)

@@ -2,9 +2,9 @@
 
 The same DCC is the verification certificate (свидетельство о поверке) when the instrument is fit and the notice of
 unfitness (извещение о непригодности к применению) when it is not; the PDF twin renders it in the layout of Order
-2510 (:mod:`coomet_lab.pdf.verification`). Every element that carries verification meaning has a ``coomet_verification…``
-refType, so a reader tells a verification certificate from a calibration certificate without guessing, and the
-twin reads every line it prints from the signed XML.
+2510 (:mod:`coomet_lab.pdf.verification`). Every element that carries verification meaning has a
+``coomet_verification…`` refType, so a reader tells a verification certificate from a calibration certificate
+without guessing, and the twin reads every line it prints from the signed XML.
 
 What the user typed (names, procedure, conditions such as "21,5 °C", reasons) is written as language-neutral text,
 exactly as typed; only the fixed captions are given in each of the certificate's languages.
@@ -103,7 +103,8 @@ WORDS: dict[str, dict[str, str]] = {
     "owner_address": {"ru": "адрес владельца в записи о поверке не указан",
                       "en": "the owner's address is not part of the verification record"},
     "etalon": {"ru": "Эталон", "en": "Reference standard"},
-    "etalon_number": {"ru": "Регистрационный номер эталона в ФИФ ОЕИ", "en": "Standard's registration number (FIF OEI)"},
+    "etalon_number": {"ru": "Регистрационный номер эталона в ФИФ ОЕИ",
+                      "en": "Standard's registration number (FIF OEI)"},
     "primary_standard": {"ru": "Государственный первичный эталон", "en": "State primary standard"},
     "unit_standard": {"ru": "Эталон единицы величины", "en": "Standard of a unit"},
     "standard_number": {"ru": "Регистрационный номер", "en": "Registration number"},

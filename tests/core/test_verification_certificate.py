@@ -19,7 +19,15 @@ from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.services import issue_verification
 from coomet_lab.signing import verify_xml
-from coomet_lab.verification import PRIMARY, Conditions, InstrumentType, Means, VerificationRecord
+from coomet_lab.verification import (
+    PRIMARY,
+    Conditions,
+    InstrumentType,
+    Means,
+    OtherInstrument,
+    ReferenceMaterial,
+    VerificationRecord,
+)
 from coomet_lab.verification.certificate import is_verification, verification_certificate
 from tests.helpers import run_cli
 from tests.pdfcheck import page_texts
@@ -121,6 +129,36 @@ def test_an_unfit_record_is_a_notice_that_states_fail_with_the_reasons():
     assert reasons == ["Погрешность превышает допускаемую: +3,2 % при Qmin"]
     assert xpath(xml, "//dcc:statement[contains(@refType, 'basic_recalibration')]") == [], "no valid-until"
     assert xpath(xml, "//dcc:statement[@refType='coomet_verificationPrimary']")
+
+
+def test_every_kind_of_means_is_measuring_equipment_and_printed_with_its_numbers(lab_trust):
+    from coomet_lab.pdf import make_twin
+
+    means = Means(etalons=[ETALON], primary_standards=["ГЭТ 63-2019"], unit_standards=["3.1.ZZT.0091.2015"],
+                  reference_materials=[ReferenceMaterial("ГСО 7141-95", "2024", "15/24", "0,100 мг/см³")],
+                  instruments=[OtherInstrument("53345-13", "1234", "ИНВ-7")], reagents=["вода дистиллированная"])
+    xml = build(fit_record(means=means, structure="счетчик с импульсным выходом", additional_info="без пломбы"))
+    assert validate_bytes(xml).valid
+    kinds = [e.get("refType") for e in xpath(xml, "//dcc:measuringEquipment")]
+    assert kinds == ["basic_standardUsed coomet_verificationEtalon",
+                     "basic_standardUsed coomet_verificationPrimaryStandard",
+                     "basic_standardUsed coomet_verificationUnitStandard",
+                     "basic_standardUsed coomet_verificationReferenceMaterial", "coomet_verificationInstrument",
+                     "coomet_verificationReagent"]
+    text = " ".join(text_of(make_twin(xml, trust=lab_trust).pdf).split())
+    for shown in (ETALON, "ГЭТ 63-2019", "3.1.ZZT.0091.2015", "ГСО 7141-95, 15/24, 2024 (0,100 мг/см³)",
+                  "53345-13, 1234, ИНВ-7", "вода дистиллированная", "в составе: счетчик с импульсным выходом",
+                  "Дополнительные сведения: без пломбы"):
+        assert shown in text, shown
+
+
+def test_a_verification_without_standards_names_its_method(lab_trust):
+    from coomet_lab.pdf import make_twin
+
+    xml = build(fit_record(means=Means(method="2")))
+    assert validate_bytes(xml).valid and xpath(xml, "//dcc:measuringEquipments") == []
+    text = " ".join(text_of(make_twin(xml, trust=lab_trust).pdf).split())
+    assert "Поверка без применения эталонов – самоповерка" in text
 
 
 def test_without_a_number_nothing_is_built():
@@ -293,6 +331,19 @@ def test_command_line_takes_the_number_arshin_gave_the_record(test_pki, monkeypa
                              "--out", tmp_path)
     assert code == 0, err
     assert FIT_NUMBER in out and (tmp_path / "С-ДГХ_20-11-2026_402123271.pdf").is_file()
+
+
+def test_command_line_issue_with_a_key_on_a_token(token, test_pki, lab_trust, monkeypatch, tmp_path):
+    from tests.conftest import PIN, TOKEN
+
+    key = _cli_setup(test_pki, monkeypatch)
+    monkeypatch.setenv("TOKEN_PIN", PIN)
+    code, out, err = run_cli("verification", "issue", key, "--number", FIT_NUMBER, "--pkcs11", token, "--token", TOKEN,
+                             "--key-label", "signer-ec", "--pin-env", "TOKEN_PIN", "--out", tmp_path)
+    assert code == 0, err
+    pdf = (tmp_path / "С-ДГХ_20-11-2026_402123271.pdf").read_bytes()
+    report = verify_pdf(pdf, trust=lab_trust)
+    assert report.valid and report.signatures[0].signer.subject == "CN=Token signer-ec,O=Test Lab"
 
 
 def test_command_line_wrong_passphrase_stores_nothing(test_pki, monkeypatch, tmp_path):
