@@ -59,7 +59,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     issue.add_argument("--role", help="the signer's role, written into the signature")
     issue.add_argument("--head", default="", help="head or authorised person: surname and initials")
     issue.add_argument("--head-position", default="", help="the head's position")
-    issue.add_argument("--fif-record", default="", help="the FIF OEI record number of the result (default: Arshin's record number from its reply)")
+    issue.add_argument("--fif-record", default="",
+                       help="the FIF OEI record number of the result (default: Arshin's record number from its reply)")
     issue.add_argument("--issue-date", metavar="YYYY-MM-DD", help="default: today")
     issue.add_argument("--override-reason", help="issue although a standard is not traceable, for this reason")
     issue.add_argument("--trust", action="append", metavar="CA.pem", help="an extra trust anchor for this call")
@@ -178,7 +179,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
         try:
             result = issue_verification(stored, signer, settings=settings, number=number, trust=trust,
                                         issue_date=args.issue_date or dt.date.today().isoformat(), repository=repo,
-                                        who=_who(args), role=args.role, fif_record=args.fif_record or stored.global_id or "",
+                                        who=_who(args), role=args.role,
+                                        fif_record=args.fif_record or stored.global_id or "",
                                         head=args.head, head_position=args.head_position,
                                         override_reason=args.override_reason)
         except (VerificationRecordError, TraceabilityBlockedError) as exc:
