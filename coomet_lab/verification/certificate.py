@@ -42,7 +42,8 @@ from coomet_lab.verification.types import InstrumentType
 # ------------------------------------------------------------------------------------------------ vocabulary
 # One namespace, "coomet", declared in refTypeDefinitions; each name below is used on exactly one kind of element.
 NAMESPACE = "coomet"
-VOCABULARY_LINK = "https://github.com/coomet-lab/coomet-lab/blob/main/docs/verification-certificate.md"
+# No public address yet: a URN names the vocabulary, which docs/verification-certificate.md documents.
+VOCABULARY_LINK = "urn:coomet-lab:reftypes:verification:1"
 RESULT = "coomet_verificationResult"  # the measurementResult/result holding the decision
 DECISION = "coomet_verificationDecision"  # the quantity stating fit/unfit (with basic_conformity metaData)
 CONFORMITY = "coomet_verificationConformity"  # metaData: conformity pass/fail and, when unfit, the reasons
