@@ -104,7 +104,7 @@ def check_traceability(repository, certificate: Certificate):  # noqa: ANN001,AN
 
 def issue(certificate: Certificate, signer, *, role: str | None, trust, repository=None,  # noqa: ANN001
           draft_id: int | None = None, who: str = "", override_reason: str | None = None,
-          with_pdf: bool = True) -> IssueResult:
+          with_pdf: bool = True, pdf_reason: str | None = None) -> IssueResult:
     """Issue a certificate: traceability → sign the DCC → PDF twin signed with the same key → store.
 
     The traceability check comes first, so a blocked certificate is never signed; an override needs a reason and
@@ -127,7 +127,7 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
     if with_pdf:
         from coomet_lab.pdf import make_twin
 
-        pdf = make_twin(signed, signer=signer, trust=trust, source=identifier).pdf
+        pdf = make_twin(signed, signer=signer, trust=trust, source=identifier, reason=pdf_reason).pdf
     verification = verify_xml(signed, trust=trust)
     record = None
     if repository is not None and draft_id is not None:
@@ -135,6 +135,73 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
                                   override_reason=override_reason, key_id=fingerprint(signer.certificate)[:16],
                                   verify_signature=signature_verifier(trust))
     return IssueResult(identifier, signed, verification, pdf, record)
+
+
+def issue_verification(stored_or_record, signer, *, settings: LabSettings, number: str,  # noqa: ANN001
+                       issue_date: str, trust, repository=None, who: str = "",  # noqa: ANN001
+                       role: str | None = None, fif_record: str = "", languages: list[str] | None = None,
+                       head: str = "", head_position: str = "", verification_id: int | None = None,
+                       override_reason: str | None = None, today: dt.date | None = None) -> IssueResult:
+    """Issue the certificate of verification (fit) or notice of unfitness (unfit) of one verification record.
+
+    ``stored_or_record`` is a :class:`~coomet_lab.verification.VerificationRecord` or a stored verification
+    (whose id is then linked unless ``verification_id`` says otherwise). The record is checked first and refused
+    with every error, before anything is signed or stored; then the DCC is built, signed, given its signed twin and,
+    with a ``repository``, stored as an issued certificate (draft, then issue, as for any certificate) and linked to
+    the verification row. The reference standards must be traceable on the verification date, like any
+    certificate's (``override_reason`` as in :func:`issue`).
+    """
+    from coomet_lab.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository.verifications import VerificationRecordError
+    from coomet_lab.verification import RowProblem, VerificationRecord, check_record, errors
+    from coomet_lab.verification.certificate import verification_certificate
+
+    record = stored_or_record if isinstance(stored_or_record, VerificationRecord) else stored_or_record.record
+    if verification_id is None and not isinstance(stored_or_record, VerificationRecord):
+        verification_id = stored_or_record.id
+    label = f"verification #{verification_id}" if verification_id is not None else (record.label or "verification")
+    problems = errors(check_record(record, today=today))
+    if problems:
+        raise VerificationRecordError(f"{label} cannot be issued: " + "; ".join(map(str, problems)),
+                                      [RowProblem(verification_id or 0, p.field, p.message) for p in problems])
+    if not (number or "").strip():
+        raise UnusableInputError(f"{label}: no certificate number: give the Arshin certificate (С-…) or notice (И-…) "
+                                 "number")
+    if repository is not None and verification_id is not None:
+        _check_linkable(repository, verification_id, label)
+    kind = repository.verifications.find_type(record.mitype_number) if (
+        repository is not None and record.mitype_number) else None
+    certificate = verification_certificate(record, settings=settings, number=number.strip(), issue_date=issue_date,
+                                           languages=languages, head=head, head_position=head_position,
+                                           fif_record=fif_record, instrument_type=kind)
+    reason = f"{'Verification certificate' if record.applicable else 'Notice of unfitness'} {number.strip()}"
+    if repository is None:
+        return issue(certificate, signer, role=role, trust=trust, pdf_reason=reason)
+    report = repository.fill_equipment(certificate)  # before the draft: a blocked issue leaves nothing behind
+    if report.blocked and not (override_reason and override_reason.strip()):
+        error = TraceabilityBlockedError(report.summary())
+        error.report = report  # type: ignore[attr-defined]
+        raise error
+    draft = repository.create_draft(certificate=certificate, who=who)
+    try:
+        result = issue(certificate, signer, role=role, trust=trust, repository=repository, draft_id=draft.id,
+                       who=who, override_reason=override_reason, pdf_reason=reason)
+    except BaseException:
+        repository.discard_draft(draft_id=draft.id, who=who)
+        raise
+    if verification_id is not None:
+        repository.verifications.link_certificate(verification_id, result.record.id, who=who)
+    return result
+
+
+def _check_linkable(repository, verification_id: int, label: str) -> None:  # noqa: ANN001
+    from coomet_lab.repository.verifications import WITHDRAWN, VerificationRecordError
+
+    stored = repository.verifications.get(verification_id)
+    if stored.status == WITHDRAWN:
+        raise VerificationRecordError(f"{label} is withdrawn: it gets no certificate")
+    if stored.certificate_id is not None:
+        raise VerificationRecordError(f"{label} already has certificate #{stored.certificate_id}")
 
 
 def equipment_from_standard(standard, calibration, languages: list[str]):  # noqa: ANN001,ANN201

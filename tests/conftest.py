@@ -29,6 +29,8 @@ def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("COOMET_LAB_HOME", str(home))
     monkeypatch.setenv("COOMET_LAB_SCHEMAS", str(SCHEMAS))
+    # The reconstructed Arshin import schema: every exported file is checked against it before it is written.
+    monkeypatch.setenv("COOMET_LAB_ARSHIN_SCHEMAS", str(ARSHIN))
     return home
 
 

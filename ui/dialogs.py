@@ -308,7 +308,7 @@ class IssueDialog(QDialog):
             self.roles.addButton(button)
             role_row.addWidget(button)
         self.roles.buttons()[0].setChecked(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(tr("Signing key"), QLabel(source))
         form.addRow(tr("Token PIN") if token else tr("Passphrase"), self.secret)
         form.addRow(tr("Role"), role_row)
@@ -347,6 +347,38 @@ class IssueDialog(QDialog):
     @property
     def override_reason(self) -> str | None:
         return self.override.text().strip() or None if self.blocked else None
+
+
+class VerificationIssueDialog(IssueDialog):
+    """Issuing a verification certificate or notice: as any certificate, plus its number and who heads the lab.
+
+    The number is Arshin's once its reply was imported (the legal one, prefilled); before that a person types it.
+    """
+
+    def __init__(self, settings: LabSettings, stored, traceability=None,  # noqa: ANN001
+                 parent: QWidget | None = None):
+        super().__init__(settings, stored.record.label, traceability, parent)
+        fit = stored.record.applicable
+        self.setWindowTitle((tr("Issue the certificate of verification for {0}") if fit else
+                             tr("Issue the notice of unfitness for {0}")).format(stored.record.label))
+        self.number = QLineEdit(stored.cert_num or "")
+        self.number.setObjectName("issue:number")
+        self.number.setPlaceholderText("С-ДГХ/20-11-2026/402123271" if fit else "И-ДГХ/20-11-2026/402123271")
+        self.head = QLineEdit()
+        self.head.setObjectName("issue:head")
+        self.head_position = QLineEdit()
+        self.head_position.setObjectName("issue:head_position")
+        self.form.insertRow(0, tr("Number"), self.number)
+        self.form.insertRow(1, tr("Head of the laboratory"), self.head)
+        self.form.insertRow(2, tr("Position"), self.head_position)
+        self.number.textChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        super()._update_ok()
+        number = getattr(self, "number", None)
+        if number is not None and not number.text().strip():
+            self.ok.setEnabled(False)
 
 
 def traceability_text(report) -> str:  # noqa: ANN001

@@ -604,6 +604,67 @@ class MainWindow(QMainWindow):
         run_in_background(owner=self, fn=work, on_success=lambda result: self._issued(editor, result),
                           label=tr("Signing and issuing…"), on_error=failed)
 
+    def issue_verification(self, stored) -> None:  # noqa: ANN001
+        """A verification record → its certificate of verification or notice of unfitness, signed and stored."""
+        from ui.dialogs import VerificationIssueDialog
+
+        if not self.settings.signer_kind:
+            self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
+            return
+        traceability = self._verification_traceability(stored)
+        dialog = VerificationIssueDialog(self.settings, stored, traceability, self)
+        if dialog.exec():
+            self.issue_verification_with(stored, number=dialog.number.text(), secret=dialog.secret.text(),
+                                         role=dialog.role, head=dialog.head.text(),
+                                         head_position=dialog.head_position.text(),
+                                         override_reason=dialog.override_reason)
+
+    def _verification_traceability(self, stored):  # noqa: ANN001,ANN202
+        """What issuing will find about the standards used, shown before the passphrase is asked for."""
+        import datetime as dt
+
+        from coomet_lab.verification.certificate import verification_certificate
+
+        try:
+            draft = verification_certificate(stored.record, settings=self.settings, number=stored.cert_num or "-",
+                                             issue_date=dt.date.today().isoformat())
+            return self.session.repository().check_traceability(draft)
+        except (CoometLabError, ValueError):
+            return None  # the record's own problems are reported when issuing
+
+    def issue_verification_with(self, stored, *, number: str, secret: str, role: str | None = None,  # noqa: ANN001
+                                head: str = "", head_position: str = "", override_reason: str | None = None) -> None:
+        import datetime as dt
+
+        settings, session = self.settings, self.session
+
+        def work():  # noqa: ANN202
+            from coomet_lab.services import issue_verification
+            from coomet_lab.signing import KeyFile, TokenKey, open_signer
+
+            source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
+                      if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
+            signer = open_signer(source, secret)
+            try:
+                return issue_verification(stored, signer, settings=settings, number=number,
+                                          issue_date=dt.date.today().isoformat(), trust=session.trust(),
+                                          repository=session.repository(), who=session.who, role=role,
+                                          fif_record=stored.global_id or "", head=head, head_position=head_position,
+                                          override_reason=override_reason)
+            finally:
+                signer.close()
+
+        def done(result) -> None:  # noqa: ANN001
+            self.last_issue = result
+            self.refresh_repository()
+            self.verification.refresh()
+            self._status(tr("Issued {0}").format(result.identifier))
+            if result.pdf is not None:
+                self.preview(result.identifier, result.pdf, result.signed_xml)
+
+        run_in_background(owner=self, fn=work, on_success=done, label=tr("Signing and issuing…"),
+                          on_error=lambda exc: self.show_error(tr("Not issued"), str(exc)))
+
     def _issued(self, editor: CertificateEditor, result) -> None:  # noqa: ANN001
         self.last_issue = result
         editor.document.undo_stack.setClean()

@@ -197,8 +197,11 @@ class VerificationDesk(QObject):
         session = self.session
 
         def work():  # noqa: ANN202
-            return session.repository().outbox.confirm(path.read_bytes(), who=session.who, file_name=file_name,
-                                                       source=path.name)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise OSError(tr("cannot read {0}: {1}").format(path, exc.strerror or exc)) from exc
+            return session.repository().outbox.confirm(data, who=session.who, file_name=file_name, source=path.name)
 
         def done(report) -> None:  # noqa: ANN001
             self.last_reply = report

@@ -18,6 +18,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="show which DCC versions can be validated offline")
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=cmd_list)
+    arshin = sub.add_parser("install-arshin", help="install the FGIS Arshin import XSD (e.g. the official one from "
+                                                   "the lab's Arshin account); every export is validated against it")
+    arshin.add_argument("xsd", metavar="FILE.xsd")
+    arshin.add_argument("--profile", default=None, metavar="NAME", help="the format version it belongs to")
+    arshin.set_defaults(handler=cmd_install_arshin)
 
 
 def cmd_install(args: argparse.Namespace) -> int:
@@ -41,6 +46,15 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_install_arshin(args: argparse.Namespace) -> int:
+    from coomet_lab.verification import arshin
+
+    profile = arshin.get_profile(args.profile or arshin.DEFAULT_PROFILE)
+    target = arshin.install_schema(args.xsd, profile)
+    print(f"installed the Arshin import schema for {profile.namespace} into {target}")
+    return EXIT_OK
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from coomet_lab.dcc.schema_store import INSTALL_HINT, SchemaStore
 
@@ -56,4 +70,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"DCC {s.version} (D-SI {s.dsi}): {state}")
     if not any(s.complete for s in statuses):
         print(f"no schemas yet: {INSTALL_HINT}")
+    from coomet_lab.verification import arshin
+
+    for profile in arshin.PROFILES.values():
+        path = arshin.arshin_schema_path(profile)
+        state = f"installed ({path})" if path else "not installed (exports are checked by the app's own rules only)"
+        print(f"Arshin import {profile.name}: {state}")
     return EXIT_OK

@@ -7,9 +7,13 @@ unless ``--keep-good-rows``); 2 unusable input (unreadable file, wrong columns, 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
+from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
+from coomet_lab.cli.cmd_sign import add_key_options
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
 
 STATUSES = ["recorded", "exported", "submitted", "confirmed", "rejected", "withdrawn"]
@@ -45,6 +49,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     withdraw.add_argument("id", type=int)
     withdraw.add_argument("--reason", required=True)
     withdraw.set_defaults(handler=cmd_withdraw)
+
+    issue = sub.add_parser("issue", help="issue the signed certificate of verification or notice of unfitness "
+                                         "(DCC and PDF/A-3 twin) of a record")
+    issue.add_argument("id", type=int)
+    issue.add_argument("--number", help="the Arshin certificate (С-…) or notice (И-…) number (default: the number "
+                                        "Arshin's reply gave the record)")
+    add_key_options(issue)
+    issue.add_argument("--role", help="the signer's role, written into the signature")
+    issue.add_argument("--head", default="", help="head or authorised person: surname and initials")
+    issue.add_argument("--head-position", default="", help="the head's position")
+    issue.add_argument("--fif-record", default="",
+                       help="the FIF OEI record number of the result (default: Arshin's record number from its reply)")
+    issue.add_argument("--issue-date", metavar="YYYY-MM-DD", help="default: today")
+    issue.add_argument("--override-reason", help="issue although a standard is not traceable, for this reason")
+    issue.add_argument("--trust", action="append", metavar="CA.pem", help="an extra trust anchor for this call")
+    issue.add_argument("--out", default=".", metavar="DIR", help="where to write the XML and the PDF (default: .)")
+    issue.set_defaults(handler=cmd_issue)
 
     types = sub.add_parser("types", help="the register of approved instrument types")
     types_sub = types.add_subparsers(dest="types_command", metavar="ACTION", required=True)
@@ -134,6 +155,57 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
         repo.verifications.withdraw(args.id, who=_who(args), reason=args.reason)
     print(f"verification #{args.id} withdrawn")
     return EXIT_OK
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from coomet_lab.atomic import write_bytes_atomic
+    from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.config import load_settings
+    from coomet_lab.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository.verifications import VerificationRecordError
+    from coomet_lab.services import issue_verification
+    from coomet_lab.signing import TrustStore
+
+    settings = load_settings()
+    if not settings.configured:
+        raise UnusableInputError("the laboratory is not configured (name, accreditation): set it up first")
+    trust = TrustStore.with_files(args.trust)
+    with _open(args) as repo:
+        stored = repo.verifications.get(args.id)
+        number = (args.number or stored.cert_num or "").strip()
+        if not number:
+            raise UnusableInputError(f"verification #{args.id} has no number from Arshin yet: give --number")
+        signer = open_signer_from(args)
+        try:
+            result = issue_verification(stored, signer, settings=settings, number=number, trust=trust,
+                                        issue_date=args.issue_date or dt.date.today().isoformat(), repository=repo,
+                                        who=_who(args), role=args.role,
+                                        fif_record=args.fif_record or stored.global_id or "",
+                                        head=args.head, head_position=args.head_position,
+                                        override_reason=args.override_reason)
+        except (VerificationRecordError, TraceabilityBlockedError) as exc:
+            for problem in getattr(exc, "problems", []):
+                print(f"verification #{args.id}: {problem.field}: {problem.message}", file=sys.stderr)
+            print(f"coomet-lab: {exc}; nothing was issued", file=sys.stderr)
+            return EXIT_INVALID
+        finally:
+            signer.close()
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(number)
+    xml_path, pdf_path = folder / f"{stem}.xml", folder / f"{stem}.pdf"
+    write_bytes_atomic(xml_path, result.signed_xml)
+    write_bytes_atomic(pdf_path, result.pdf)
+    kind = "certificate of verification" if stored.record.applicable else "notice of unfitness"
+    print(f"verification #{args.id}: {kind} {number} issued as certificate #{result.record.id}")
+    print(xml_path)
+    print(pdf_path)
+    return EXIT_OK
+
+
+def file_stem(number: str) -> str:
+    """A file name for a certificate number: Arshin numbers contain slashes (С-ДГХ/20-11-2026/402123271)."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", number).strip("._") or "verification"
 
 
 def cmd_types_import(args: argparse.Namespace) -> int:

@@ -79,6 +79,8 @@ class RenderContext:
     signatures: list = field(default_factory=list)  # SignatureReport of the embedded DCC (signed input only)
     verified_at: dt.datetime | None = None
     chars: set[str] = field(default_factory=set)
+    # Captions a layout replaces for every page (a verification certificate's title in the page header, say).
+    caption_overrides: dict[str, list[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ text
 
@@ -100,6 +102,8 @@ class RenderContext:
         return texts_in(contents, self.langs)
 
     def caps(self, key: str, **values: object) -> list[str]:
+        if key in self.caption_overrides:
+            return list(self.caption_overrides[key])
         return captions(key, self.langs, **values)
 
     # ------------------------------------------------------------------ paragraphs

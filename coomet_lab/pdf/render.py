@@ -30,7 +30,7 @@ def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: F
     ctx = RenderContext(certificate=certificate, langs=display_languages(certificate), fonts=names,
                         styles=Styles.make(names), sha256=sha256, draft=draft, frame_width=layout.frame_width(),
                         signatures=list(signatures), verified_at=verified_at)
-    story, hidden = _story(ctx)
+    story, hidden = _layout_for(certificate)(ctx)
     admin = certificate.administrative_data
     identifier = admin.core_data.unique_identifier or ""
     lab = admin.calibration_laboratory
@@ -44,6 +44,17 @@ def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: F
     pdf, pages = layout.build(ctx, story, decoration, title=title, author=author, subject=subject,
                               creator=f"COOMET Lab {__version__}", keywords=f"DCC, {identifier}")
     return Rendered(pdf, pages, title, hidden)
+
+
+def _layout_for(certificate: Certificate) -> Callable[[RenderContext], tuple[list[Flowable], list[str]]]:
+    """A verification certificate or notice (Order 2510) has its own layout; everything else is a calibration."""
+    from coomet_lab.verification.certificate import is_verification
+
+    if is_verification(certificate):
+        from coomet_lab.pdf import verification
+
+        return verification.story
+    return _story
 
 
 def _story(ctx: RenderContext) -> tuple[list[Flowable], list[str]]:

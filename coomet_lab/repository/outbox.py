@@ -27,6 +27,7 @@ from coomet_lab.repository.verifications import (
     RECORDED,
     REJECTED,
     SUBMITTED,
+    RowProblem,
     VerificationRecordError,
     _stored,
 )
@@ -111,7 +112,8 @@ class Outbox:
         try:
             files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
         except arshin.ArshinExportError as exc:
-            raise VerificationRecordError(f"nothing exported: {exc}") from exc
+            raise VerificationRecordError(f"nothing exported: {exc}", [
+                RowProblem(key, problem.field, problem.message) for key, problem in exc.problems]) from exc
         job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
         done.append(self.write_job(job_id, who=who))
         return done
@@ -367,11 +369,12 @@ class Outbox:
         digest = sha256_hex(reply)
         with self.repo._write("cannot import the reply") as tx:  # noqa: SLF001
             conn = tx.conn
+            answered_before = conn.execute(select(schema.outbox_files.c.name).where(
+                schema.outbox_files.c.reply_sha256 == digest)).scalar()
+            if answered_before is not None:  # the same reply again: nothing to do, whichever file was named
+                return ConfirmReport(answered_before, already_imported=True)
             target = self._file_for_reply(conn, parsed, file_name)
             report = ConfirmReport(target.name)
-            if target.reply_sha256 == digest:
-                report.already_imported = True
-                return report
             if target.reply_sha256 is not None:
                 raise OutboxError(f"{target.name} already has a different reply imported; a file is confirmed once")
             items = {row.position: row for row in conn.execute(

@@ -231,6 +231,30 @@ class Verifications:
             tx.log("verification withdrawn", who, f"verifications:{verification_id}", {"reason": reason},
                    [(schema.verifications, verification_id)])
 
+    def link_certificate(self, verification_id: int, certificate_id: int, *, who: str) -> StoredVerification:
+        """Remember the issued certificate or notice of a verification (one audit entry).
+
+        Allowed in every state but withdrawn: only the link changes, never the record, which stays frozen once
+        exported (the database trigger watches the record and its identity columns, not this one). A verification
+        has one certificate or notice: linking a second one is refused.
+        """
+        with self.repo._write(f"cannot link verification #{verification_id}") as tx:  # noqa: SLF001
+            current = self._get(tx.conn, verification_id)
+            if current.status == WITHDRAWN:
+                raise VerificationRecordError(f"verification #{verification_id} is withdrawn: it gets no certificate")
+            if current.certificate_id not in (None, certificate_id):
+                raise VerificationRecordError(f"verification #{verification_id} already has certificate "
+                                              f"#{current.certificate_id}")
+            number = tx.conn.execute(select(schema.certificates.c.unique_identifier)
+                                     .where(schema.certificates.c.id == certificate_id)).scalar_one_or_none()
+            if number is None:
+                raise RecordNotFoundError(kind="certificate", key=certificate_id)
+            tx.conn.execute(schema.verifications.update().where(schema.verifications.c.id == verification_id)
+                            .values(certificate_id=certificate_id, updated_at=tx.now))
+            tx.log("verification certificate issued", who, f"verifications:{verification_id}",
+                   {"certificate_id": certificate_id, "number": number}, [(schema.verifications, verification_id)])
+            return self._get(tx.conn, verification_id)
+
     # ------------------------------------------------------------------------------------------ reading
 
     def get(self, verification_id: int) -> StoredVerification:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.helpers import REPO
 from tests.ui.conftest import wait_idle
@@ -99,3 +100,91 @@ def test_the_type_register_is_imported_and_searched(window, qtbot):
     wait_idle(qtbot)
     tree = window.verification.panel.types.tree
     assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(0) == "22129-09"
+
+
+def test_the_outbox_from_export_to_arshins_numbers(window, qtbot, tmp_path):
+    from tests.core.test_outbox_arshin import reply
+
+    import_types(window, qtbot)
+    dialog = window.verification.batch_dialog_for_file(DATA / "batch-good.csv")
+    qtbot.addWidget(dialog)
+    dialog.record_all.click()
+    wait_idle(qtbot)
+    window.verification.export(tmp_path / "arshin")
+    wait_idle(qtbot)
+    assert "1 file(s) written" in window.statusBar().currentMessage()
+    (written,) = sorted((tmp_path / "arshin").glob("*.xml"))
+    outbox = window.verification.panel.outbox
+    job_item = outbox.tree.topLevelItem(0)
+    assert job_item.text(1) == "written" and job_item.text(2) == "3"
+    outbox.tree.setCurrentItem(job_item)
+    outbox.buttons["submit"].click()
+    wait_idle(qtbot)
+    assert "Marked as uploaded: " + written.name in window.statusBar().currentMessage()
+    answer = tmp_path / "reply.xml"
+    answer.write_bytes(reply((1, "402123271", "С-ДГХ/20-11-2026/402123271"), (2, None, "Неверный номер типа СИ"),
+                             (3, "402123273", "С-ДГХ/20-11-2026/402123273")))
+    window.verification.import_reply(answer)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "2 confirmed, 1 rejected" in text and "Неверный номер типа СИ" in text
+    rows = {r.record.manufacture_num: r for r in window.verification.panel.records.model.rows}
+    assert rows["29839342"].cert_num == "С-ДГХ/20-11-2026/402123271"
+    assert rows["0 8109565 09"].status == "rejected"
+    window.verification.import_reply(answer)
+    wait_idle(qtbot)
+    text = window.report_dialog.findChild(QPlainTextEdit, "report:text").toPlainText()
+    assert "already imported" in text, "the same reply twice changes nothing and says so"
+    window.verification.import_reply(tmp_path / "missing.xml")
+    wait_idle(qtbot)
+    assert "Reply not imported: cannot read" in window.statusBar().currentMessage()
+
+
+def confirmed_records(window, qtbot, tmp_path):
+    """The good batch recorded, exported, uploaded and confirmed by Arshin (record 2 is the unfit one)."""
+    from tests.core.test_outbox_arshin import reply
+
+    import_types(window, qtbot)
+    repo = window.session.repository()
+    repo.verifications.import_batch(DATA / "batch-good.csv", who="test")
+    (job,) = repo.outbox.export_arshin(tmp_path / "arshin", who="test")
+    repo.outbox.mark_submitted(who="test", job_id=job.id)
+    repo.outbox.confirm(reply((1, "402123271", "С-ДГХ/20-11-2026/402123271"),
+                              (2, "402123272", "И-ДГХ/20-11-2026/402123272"),
+                              (3, "402123273", "С-ДГХ/20-11-2026/402123273")), who="test")
+    for code in ("72850.18.3Р.00703091", "72850.18.3Р.00703092"):
+        standard = repo.add_standard(code=code, name="Установка поверочная УПСЖ-15", who="test")
+        repo.add_calibration(standard_id=standard.id, certificate_number=f"С-ВЯ/10-01-2026/{code[-4:]}",
+                             issuer="ФБУ «УРАЛТЕСТ»", calibration_date="2026-01-10", due_date="2027-01-09",
+                             who="test")
+    return {s.record.manufacture_num: s for s in repo.verifications.list()}
+
+
+def test_a_confirmed_verification_is_issued_with_arshins_number(window, qtbot, tmp_path):
+    from tests.ui.conftest import PASSPHRASE
+    from ui.dialogs import VerificationIssueDialog
+
+    records = confirmed_records(window, qtbot, tmp_path)
+    notice = records["0 8109565 09"]
+    dialog = VerificationIssueDialog(window.settings, notice, window._verification_traceability(notice), window)
+    qtbot.addWidget(dialog)
+    assert dialog.number.text() == "И-ДГХ/20-11-2026/402123272", "Arshin's number, prefilled"
+    assert "notice of unfitness" in dialog.windowTitle()
+    assert dialog.ok.isEnabled() and not dialog.blocked, dialog.traceability.text()
+    dialog.number.clear()
+    assert not dialog.ok.isEnabled(), "no number, no certificate"
+
+    window.issue_verification_with(notice, number="И-ДГХ/20-11-2026/402123272", secret="wrong passphrase")
+    wait_idle(qtbot)
+    assert "Not issued" in window.statusBar().currentMessage()
+    assert window.session.repository().verifications.get(notice.id).certificate_id is None
+
+    window.issue_verification_with(notice, number="И-ДГХ/20-11-2026/402123272", secret=PASSPHRASE,
+                                   head="Петров П.П.", head_position="Начальник лаборатории")
+    wait_idle(qtbot)
+    result = window.last_issue
+    assert result.identifier == "И-ДГХ/20-11-2026/402123272" and result.pdf.startswith(b"%PDF")
+    assert window.preview_dialog.isVisible()
+    stored = window.session.repository().verifications.get(notice.id)
+    assert stored.certificate_id == result.record.id
+    assert "Issued И-ДГХ/20-11-2026/402123272" in window.statusBar().currentMessage()
