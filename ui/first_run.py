@@ -394,7 +394,7 @@ class SchemasPage(_Page):
         installed = [s for s in SchemaStore.default().status() if s.complete]
         if not installed:
             return tr("No schema set is available yet: choose the folder with PTB's schemas (a USB stick will do), "
-                      "or install them later from the File menu.")
+                      "or install them later from the Tools menu.")
         versions = ", ".join(s.version for s in installed)
         return tr("Available now, without the internet: DCC {0}.").format(versions)
 
