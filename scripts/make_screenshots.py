@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 IMAGES = REPO / "docs" / "images"
 PASSPHRASE = "screenshot passphrase"
-SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results", "en")]
+SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results", "en"), ("verification", "ru")]
 
 
 def furnish(home: Path) -> None:
@@ -68,7 +68,28 @@ def furnish(home: Path) -> None:
         draft.administrative_data.core_data.unique_identifier = "UT-2026-00418"
         draft.administrative_data.core_data.issue_date = dt.date.today().isoformat()
         repository.create_draft(certificate=draft, who="Anna Smirnova")
+        furnish_verifications(repository, home)
     signer.close()
+
+
+def furnish_verifications(repository, home: Path) -> None:  # noqa: ANN001
+    """A day of verifications: recorded from the test batch, exported, uploaded and confirmed by Arshin, plus
+    today's records still waiting for the next export."""
+    data = REPO / "tests" / "data" / "verification"
+    repository.verifications.import_types(data / "types.csv", who="Анна Смирнова")
+    repository.verifications.import_batch(data / "batch-good.csv", who="Анна Смирнова")
+    (job,) = repository.outbox.export_arshin(home / "arshin", who="Анна Смирнова", schema_check=False)
+    repository.outbox.mark_submitted(who="Анна Смирнова", job_id=job.id)
+    namespace = "urn://fgis-arshin.gost.ru/module-verifications/protocol/2020-06-19"
+    records = "".join(
+        f'<record corrId="{n}"><success><globalID>40212327{n}</globalID><certNum>{kind}-ДГХ/20-11-2026/40212327{n}'
+        f'</certNum></success></record>' for n, kind in ((1, "С"), (2, "И"), (3, "С")))
+    repository.outbox.confirm(f'<protocol xmlns="{namespace}"><appProcessed>{records}</appProcessed></protocol>'
+                              .encode(), who="Анна Смирнова")
+    later = home / "day-2.csv"
+    later.write_text((data / "batch-good.csv").read_text(encoding="utf-8").replace("2026-11-20", "2026-11-24")
+                     .replace("2026-11-19", "2026-11-23"), encoding="utf-8")
+    repository.verifications.import_batch(later, who="Анна Смирнова")
 
 
 def main() -> None:

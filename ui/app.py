@@ -13,7 +13,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="coomet-lab", description="COOMET Lab desktop application")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     parser.add_argument("--lang", choices=["en", "ru"], help="interface language")
-    parser.add_argument("--view", choices=["repository", "editor", "results"], default="repository",
+    parser.add_argument("--view", choices=["repository", "editor", "results", "verification"], default="repository",
                         help="what the screenshot shows")
     parser.add_argument("--open", metavar="FILE", help="open a certificate or draft")
     # For the cold-start benchmark: print "ready" once the window shows the repository's entries, then quit.
@@ -71,6 +71,9 @@ def screenshot(app, window, target: Path, view: str) -> int:  # noqa: ANN001
             editor.show_results()
         editor.document.validate_now()
     window.refresh_repository()
+    if view == "verification":
+        window.tabs.setCurrentWidget(window.verification.panel)
+        window.verification.refresh()
     window.show()
     for _ in range(20):
         app.processEvents()

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         self.tabs.setTabText(0, tr("Repository"))
-        self.tabs.setTabText(1, tr("Verification"))
+        self.tabs.setTabText(1, tr("Verifications"))
         self.verification.panel.retranslate()
         self.home.retranslate()
         for editor in self.editors():

@@ -1008,10 +1008,7 @@
         <translation>Содержание: сертификат {0}, калибровка с {1} по {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
         <location filename="../../ui/main_window.py" line="708"/>
-        <location filename="../../ui/verification_desk.py" line="49"/>
-        <location filename="../../ui/views/verification_form.py" line="62"/>
         <source>Verification</source>
         <translation>Проверка</translation>
     </message>
@@ -1143,6 +1140,11 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <location filename="../../ui/views/results_view.py" line="256"/>
         <source>Tables (*.csv *.xlsx *.txt)</source>
         <translation>Таблицы (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verification_desk.py" line="49"/>
+        <source>Verification record</source>
+        <translation>Запись о поверке</translation>
     </message>
     <message>
         <location filename="../../ui/verification_desk.py" line="88"/>
@@ -1728,6 +1730,11 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <translation>Исправить запись о поверке</translation>
     </message>
     <message>
+        <location filename="../../ui/views/verification_form.py" line="62"/>
+        <source>New verification</source>
+        <translation>Новая поверка</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/verification_form.py" line="79"/>
         <source>periodic</source>
         <translation>периодическая</translation>
@@ -1923,6 +1930,7 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
     </message>
     <message>
         <location filename="../../ui/views/verification_view.py" line="210"/>
+        <location filename="../../ui/views/verification_view.py" line="297"/>
         <source>Records</source>
         <translation>Записи</translation>
     </message>
@@ -1962,7 +1970,7 @@ Digital calibration certificates (PTB DCC 3.3.0), offline.</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/views/verification_view.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Verifications</source>
         <translation>Поверки</translation>
     </message>

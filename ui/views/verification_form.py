@@ -59,7 +59,7 @@ class VerificationForm(QDialog):
     def __init__(self, *, lookup=None, record: VerificationRecord | None = None, cipher: str = "",  # noqa: ANN001
                  verifier: str = "", today: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Verification") if record is None else tr("Correct verification"))
+        self.setWindowTitle(tr("New verification") if record is None else tr("Correct verification"))
         self.lookup = lookup  # reg_number → InstrumentType | None (the local register)
         self.today = today
         self._valid_typed = bool(record and record.valid_date)

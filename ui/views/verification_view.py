@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import tr
 
-RECORD_COLUMNS = ("id", "status", "vrf_date", "type", "serial", "owner", "result", "valid_date", "arshin")
+RECORD_COLUMNS = ("id", "status", "arshin", "vrf_date", "type", "serial", "owner", "result", "valid_date")
 STATUS_COLOURS = {"rejected": QColor(176, 0, 32), "confirmed": QColor(0, 110, 60)}
 
 
@@ -118,9 +118,9 @@ class RecordsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(100)
+        header.setResizeContentsPrecision(100)  # widths from the first 100 rows: a day's batch is thousands
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self._emit(self.correct_requested))
         self.counts = QLabel()
@@ -160,6 +160,10 @@ class RecordsPage(QWidget):
 
     def show_records(self, rows: list, counts: dict[str, int]) -> None:
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        for name in ("type", "owner"):  # long names are elided, so Arshin's number stays in sight
+            column = RECORD_COLUMNS.index(name)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 230))
         summary = ", ".join(f"{status_label(s)}: {n}" for s, n in sorted(counts.items()) if s != "withdrawn")
         self.counts.setText(tr("{0} shown. {1}").format(len(rows), summary))
 
@@ -294,7 +298,7 @@ class VerificationPanel(QTabWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for index, text in enumerate((tr("Verifications"), tr("Outbox"), tr("Type register"))):
+        for index, text in enumerate((tr("Records"), tr("Outbox"), tr("Type register"))):
             self.setTabText(index, text)
         for page in (self.records, self.outbox, self.types):
             page.retranslate()
