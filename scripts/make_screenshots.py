@@ -94,11 +94,11 @@ def furnish_verifications(repository, home: Path) -> None:  # noqa: ANN001
 
 def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
     with tempfile.TemporaryDirectory(prefix="coomet-shots-") as folder:
         home = Path(folder)
         furnish(home)
         env = {**os.environ, "COOMET_LAB_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-        env.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
         for view, lang in SHOTS:
             target = IMAGES / f"app-{view}-{lang}.png"
             subprocess.run([sys.executable, "-m", "ui.entry", "--screenshot", str(target), "--view", view,
