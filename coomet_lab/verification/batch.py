@@ -99,6 +99,13 @@ def records_from_rows(rows: Iterable[tuple[int, dict[str, str]]], *, source: str
 
 # ---------------------------------------------------------------------------------------------- reading files
 
+def _delimiter(text: str) -> str:
+    """Comma, as the format says; but Excel in a Russian locale saves "CSV" with semicolons, so a header line with
+    semicolons and no comma is read that way (a ';' inside a field, as in etalons, is then quoted by Excel)."""
+    header = text.split("\n", 1)[0]
+    return ";" if ";" in header and "," not in header else ","
+
+
 def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -106,7 +113,7 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
         raise UnusableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise UnusableInputError(f"{path} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -121,7 +128,8 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
                 continue
             if len(cells) > len(names):
                 raise UnusableInputError(f"{path}, line {reader.line_num}: {len(cells)} cells but {len(names)} "
-                                         "columns (a comma inside a value needs quotes)")
+                                         f"columns (a {'semicolon' if reader.dialect.delimiter == ';' else 'comma'} "
+                                         "inside a value needs quotes)")
             rows.append((reader.line_num, dict(zip(names, [c.strip() for c in cells], strict=False))))
     except csv.Error as exc:
         raise UnusableInputError(f"{path}, line {reader.line_num}: {exc}") from exc

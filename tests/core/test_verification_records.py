@@ -293,3 +293,20 @@ def test_command_line_import_reports_every_bad_row_and_records_nothing(app_home)
     assert "Счетчики воды крыльчатые" in shown.stdout and "2032-11-19" in shown.stdout
     missing = run("verification", "show", "999", home=app_home)
     assert missing.returncode == 2 and "no verification 999" in missing.stderr
+
+
+def test_a_batch_saved_by_excel_with_a_bom_crlf_or_semicolons_reads_the_same(tmp_path):
+    import csv
+
+    original = read_batch(DATA / "batch-good.csv", today=TODAY)
+    rows = list(csv.reader((DATA / "batch-good.csv").read_text(encoding="utf-8").splitlines()))
+    semicolons = tmp_path / "excel-ru.csv"
+    with semicolons.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    again = read_batch(semicolons, today=TODAY)
+    assert [r for _, r in again.records] == [r for _, r in original.records]
+    assert any(";" in "".join(r) for r in rows), "the etalons column holds a ';' and is quoted"
+    broken = tmp_path / "broken.csv"
+    broken.write_text((DATA / "batch-good.csv").read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(UnusableInputError, match="semicolon inside a value needs quotes"):
+        read_batch(broken, today=TODAY)
