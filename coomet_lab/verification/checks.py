@@ -16,6 +16,9 @@ from coomet_lab.verification.record import OTHER_METHODS, PERIODIC, PRIMARY, Ver
 TYPE_NUMBER = re.compile(r"[0-9]{1,6}-[0-9]{2}")  # FIF type registration number: sequence-yy, e.g. 16078-13
 CIPHER = re.compile(r"[А-Я]{1,3}")  # the schema's own class: Cyrillic А..Я (Ё is outside it)
 LATIN_LOOKALIKES = set("ABCEHKMOPTXY")
+# A surname with a first name and patronymic, or initials ("Иванов Иван Иванович", "Иванов И.И."): no
+# organisation writes itself that way, and Arshin's register is public.
+PERSON_NAME = re.compile(r"[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)?(\s+[А-ЯЁ][а-яё]+){1,2}|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 PROTOCOL_TYPES = ("application/pdf", "application/msword", "application/zip", "image/vnd.djvu")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -97,6 +100,9 @@ def _check_texts(record: VerificationRecord, add) -> None:  # noqa: ANN001
     for name in ("owner", "doc_title"):
         if not getattr(record, name).strip():
             add(Problem(name, "required"))
+    if PERSON_NAME.fullmatch(record.owner.strip()):
+        add(Problem("owner", f"{record.owner.strip()!r} looks like a private person's name: Arshin publishes the "
+                             "owner, so write «Физическое лицо» (personal data, 152-ФЗ)", "warning"))
     year = record.manufacture_year.strip()
     if year and not re.fullmatch(r"(19|20)[0-9]{2}", year):
         add(Problem("manufacture_year", f"{year!r} is not a year (four digits, e.g. 2019)"))

@@ -310,3 +310,14 @@ def test_a_batch_saved_by_excel_with_a_bom_crlf_or_semicolons_reads_the_same(tmp
     broken.write_text((DATA / "batch-good.csv").read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
     with pytest.raises(UnusableInputError, match="semicolon inside a value needs quotes"):
         read_batch(broken, today=TODAY)
+
+
+@pytest.mark.parametrize("owner, warned", [
+    ("Иванов Иван Иванович", True), ("Иванов И.И.", True), ("Физическое лицо", False),
+    ("ООО «Ромашка» & сыновья", False), ("АО «Уралхим»", False),
+])
+def test_a_private_owners_name_is_flagged_before_it_goes_to_a_public_register(owner, warned):
+    problems = check_record(fit_record(owner=owner), today=TODAY)
+    flagged = [p for p in problems if p.field == "owner"]
+    assert bool(flagged) == warned
+    assert all(p.severity == "warning" and "Физическое лицо" in p.message for p in flagged)
