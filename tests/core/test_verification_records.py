@@ -321,3 +321,16 @@ def test_a_private_owners_name_is_flagged_before_it_goes_to_a_public_register(ow
     flagged = [p for p in problems if p.field == "owner"]
     assert bool(flagged) == warned
     assert all(p.severity == "warning" and "Физическое лицо" in p.message for p in flagged)
+
+
+def test_a_listing_piped_into_a_reader_that_stops_early_ends_quietly(app_home):
+    with Repository.open() as repo:
+        repo.verifications.record([fit_record(manufacture_num=f"SN{n}") for n in range(300)], who="test", today=TODAY)
+    env = {"COOMET_LAB_HOME": str(app_home), "PATH": "/usr/bin:/bin"}
+    listing = subprocess.Popen([sys.executable, "-m", "coomet_lab.cli.main", "verification", "list", "--json"],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    listing.stdout.read(100)  # like `| head -c 100`
+    listing.stdout.close()
+    stderr = listing.stderr.read().decode()
+    assert listing.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
