@@ -169,6 +169,9 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
                                  "number")
     if repository is not None and verification_id is not None:
         _check_linkable(repository, verification_id, label)
+        finished = _finish_interrupted_issue(repository, verification_id, number.strip(), record, trust, who)
+        if finished is not None:
+            return finished
     kind = repository.verifications.find_type(record.mitype_number) if (
         repository is not None and record.mitype_number) else None
     certificate = verification_certificate(record, settings=settings, number=number.strip(), issue_date=issue_date,
@@ -192,6 +195,36 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     if verification_id is not None:
         repository.verifications.link_certificate(verification_id, result.record.id, who=who)
     return result
+
+
+def _finish_interrupted_issue(repository, verification_id: int, number: str, record, trust,  # noqa: ANN001
+                              who: str) -> IssueResult | None:
+    """An earlier issue stored this record's certificate but stopped before linking it (the app died between the
+    two transactions): link the stored one instead of signing a second certificate with the same number."""
+    from lxml import etree
+
+    from coomet_lab.errors import RecordNotFoundError
+    from coomet_lab.repository.verifications import VerificationRecordError
+    from coomet_lab.signing import verify_xml
+    from coomet_lab.xmlsafe import parse_bytes
+
+    try:
+        stored = repository.find(number)
+    except RecordNotFoundError:
+        return None
+    if stored.kind != "issued" or stored.unique_identifier != number:
+        return None
+    xml, pdf = repository.certificate_bytes(stored.id)
+    root = parse_bytes(xml, large=True).getroot()
+    ns = {"dcc": root.nsmap.get("dcc") or etree.QName(root).namespace}
+    serials = set(root.xpath("//dcc:items/dcc:item//dcc:identification/dcc:value/text()", namespaces=ns))
+    performed = root.xpath("string(//dcc:coreData/dcc:endPerformanceDate)", namespaces=ns)
+    instrument = record.manufacture_num or record.inventory_num or record.etalon_reg_number
+    if instrument.strip() not in serials or performed != record.vrf_date:
+        raise VerificationRecordError(f"{number} is already the number of certificate #{stored.id}, issued for "
+                                      "another instrument or date: check the number")
+    repository.verifications.link_certificate(verification_id, stored.id, who=who)
+    return IssueResult(number, xml, verify_xml(xml, trust=trust), pdf, stored)
 
 
 def _check_linkable(repository, verification_id: int, label: str) -> None:  # noqa: ANN001

@@ -356,3 +356,26 @@ def test_command_line_wrong_passphrase_stores_nothing(test_pki, monkeypatch, tmp
     with Repository.open() as repo:
         assert repo.count_certificates() == 0 and repo.list_drafts() == []
         assert repo.verifications.get(key).certificate_id is None
+
+
+def test_an_issue_cut_off_before_the_link_is_finished_not_signed_twice(test_pki, lab_trust, monkeypatch):
+    from coomet_lab.repository.verifications import Verifications
+
+    with Repository.open() as repo:
+        register_etalon(repo)
+        first, second = repo.verifications.record([fit_record(), fit_record(manufacture_num="777")], who="test",
+                                                  today=TODAY)
+
+        def power_cut(*args, **kwargs):
+            raise KeyboardInterrupt("the machine went down after the certificate was stored")
+
+        with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+            patch.setattr(Verifications, "link_certificate", power_cut)
+            issue(repo.verifications.get(first), test_pki, lab_trust, repository=repo, who="test")
+        assert repo.verifications.get(first).certificate_id is None
+        again = issue(repo.verifications.get(first), test_pki, lab_trust, repository=repo, who="test")
+        assert repo.count_certificates(kind="issued") == 1, "the stored certificate is linked, not signed anew"
+        assert repo.verifications.get(first).certificate_id == again.record.id and again.report.valid
+        with pytest.raises(VerificationRecordError, match="another instrument"):
+            issue(repo.verifications.get(second), test_pki, lab_trust, repository=repo, who="test")
+        assert repo.count_certificates(kind="issued") == 1 and repo.verify().ok
