@@ -92,6 +92,37 @@ def furnish_verifications(repository, home: Path) -> None:  # noqa: ANN001
     repository.verifications.import_batch(later, who="Анна Смирнова")
 
 
+WIZARD = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.first_run import FirstRunWizard
+from ui.i18n import InterfaceLanguage
+app = QApplication([])
+languages = InterfaceLanguage(app)
+languages.switch("ru")
+wizard = FirstRunWizard(languages)
+wizard.resize(760, 560)
+wizard.show()
+for key, value in dict(name_en="Metrology Centre UralTest", name_local="Метрологический центр «УралТест»",
+                       local_language="ru", accreditation="RA.RU.311234", street="ул. Студенческая", street_no="1",
+                       post_code="620049", city="Екатеринбург", country="RU", e_mail="lab@uraltest.example",
+                       sign_cipher="ДГХ").items():
+    wizard.identity.edits[key].setText(value)
+wizard.next()
+wizard.next()  # the signing page
+for _ in range(20):
+    app.processEvents()
+wizard.grab().save(sys.argv[1])
+"""
+
+
+def wizard_shot(target: Path) -> None:
+    """The first-run wizard's signing page, in an empty home (nothing is written: the wizard is not finished)."""
+    with tempfile.TemporaryDirectory(prefix="coomet-wizard-") as home:
+        env = {**os.environ, "COOMET_LAB_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+        subprocess.run([sys.executable, "-c", WIZARD, str(target)], env=env, cwd=REPO, check=True)
+
+
 def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
@@ -103,6 +134,7 @@ def main() -> None:
             target = IMAGES / f"app-{view}-{lang}.png"
             subprocess.run([sys.executable, "-m", "ui.entry", "--screenshot", str(target), "--view", view,
                             "--lang", lang], env=env, cwd=REPO, check=True)
+    wizard_shot(IMAGES / "first-run-signing-ru.png")
 
 
 if __name__ == "__main__":
