@@ -18,7 +18,6 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.bench_startup import time_to_ready  # noqa: E402
+from benchmarks.bench_startup import measure, time_to_ready  # noqa: E402
 
 
 def time_to_exit(command: list[str], env: dict[str, str]) -> tuple[float, str]:
@@ -36,13 +35,6 @@ def time_to_exit(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=True)
     return time.perf_counter() - started, result.stdout.strip().splitlines()[0]
-
-
-def measure(label: str, timer, command: list[str], env: dict[str, str], runs: int) -> dict:  # noqa: ANN001
-    first, line = timer(command, env)
-    times = [timer(command, env)[0] for _ in range(runs)]
-    return {"label": label, "first": first, "median": statistics.median(times), "min": min(times),
-            "max": max(times), "line": line}
 
 
 def main() -> None:
@@ -61,9 +53,9 @@ def main() -> None:
           f"{platform.python_version()}, {platform.platform()}")
     print(f"frozen: {args.frozen}\nvenv:   {sys.executable}\n")
     try:
-        results = [measure(f"{kind} --version", time_to_exit, command + ["--version"], env, args.runs)
+        results = [measure(f"{kind} --version", command + ["--version"], env, args.runs, timer=time_to_exit)
                    for kind, command in (("venv", venv), ("frozen", frozen))]
-        results += [measure(f"{kind} --quit-when-ready", time_to_ready, command + ["--quit-when-ready"], env,
+        results += [measure(f"{kind} --quit-when-ready", command + ["--quit-when-ready"], env,
                             args.runs) for kind, command in (("venv", venv), ("frozen", frozen))]
     finally:
         shutil.rmtree(home, ignore_errors=True)

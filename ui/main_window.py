@@ -585,11 +585,8 @@ class MainWindow(QMainWindow):
 
         def work():  # noqa: ANN202
             from coomet_lab.services import issue
-            from coomet_lab.signing import KeyFile, TokenKey, open_signer
 
-            source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
-                      if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
-            signer = open_signer(source, secret)
+            signer = open_lab_signer(settings, secret)
             try:
                 return issue(certificate, signer, role=role, trust=session.trust(), repository=session.repository(),
                              draft_id=draft_id, who=session.who, override_reason=override_reason)
@@ -640,11 +637,8 @@ class MainWindow(QMainWindow):
 
         def work():  # noqa: ANN202
             from coomet_lab.services import issue_verification
-            from coomet_lab.signing import KeyFile, TokenKey, open_signer
 
-            source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
-                      if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
-            signer = open_signer(source, secret)
+            signer = open_lab_signer(settings, secret)
             try:
                 return issue_verification(stored, signer, settings=settings, number=number,
                                           issue_date=dt.date.today().isoformat(), trust=session.trust(),
@@ -786,6 +780,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{title}: {text}", 15000)
         if not QApplication.instance().property("quiet_errors"):
             QMessageBox.warning(self, title, text)
+
+
+def open_lab_signer(settings, secret: str):  # noqa: ANN001,ANN201
+    """The signer the settings name (key file or token), opened with the passphrase or PIN; off the GUI thread."""
+    from coomet_lab.signing import KeyFile, TokenKey, open_signer
+
+    source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
+              if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
+    return open_signer(source, secret)
 
 
 def repository_check_text(report) -> str:  # noqa: ANN001

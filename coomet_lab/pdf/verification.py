@@ -30,8 +30,7 @@ from coomet_lab.model import (
 from coomet_lab.pdf import sections
 from coomet_lab.pdf.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
 from coomet_lab.verification import certificate as vc
-
-FIF_RESULTS = "https://fgis.gost.ru/fundmetrology/cm/results/"
+from coomet_lab.verification.arshin import record_url
 
 CAPTIONS: dict[str, dict[str, str]] = {
     "title_fit": {"ru": "СВИДЕТЕЛЬСТВО О ПОВЕРКЕ", "en": "CERTIFICATE OF VERIFICATION"},
@@ -353,6 +352,6 @@ def _fif(ctx: RenderContext, view: View) -> list[Flowable]:
     record = view.core_value(vc.FIF_RECORD)
     if not record:
         return []
-    address = FIF_RESULTS + (record if record.startswith("1-") else f"1-{record}")
+    address = record_url(record.removeprefix("1-"))
     lines = [f"{c}: {record}" for c in caps(ctx, "fif_record")] + [address]
     return [Spacer(1, 3 * mm), ctx.lines(lines, ctx.styles.small)]
