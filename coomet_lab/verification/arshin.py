@@ -17,9 +17,10 @@ import datetime as dt
 import hashlib
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -184,11 +185,17 @@ def render_files(items: Iterable[tuple[object, VerificationRecord]], *, profile:
     if problems:
         raise ArshinExportError(f"{len({k for k, _ in problems})} record(s) cannot go to Arshin", problems)
     scratch = etree.Element(chosen.tag("application"), nsmap={chosen.prefix: chosen.namespace})
-    fragments = [(key, _fragment(record, chosen, scratch)) for key, record in items]
-    files = [_assemble(group, chosen) for group in _split(fragments, chosen)]
-    for file in files:
-        _validate(file, chosen, schema)
-    return files
+    fragments = ((key, _fragment(record, chosen, scratch)) for key, record in items)
+    # Reading a file back and validating it runs in libxml2 without the GIL, so each finished file is checked on
+    # a second thread while the next one is being built; the first failing file (in file order) is reported.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="arshin-validate") as validator:
+        checked = []
+        for group in _split(fragments, chosen):
+            file = _assemble(group, chosen)
+            checked.append((file, validator.submit(_validate, file, chosen, schema)))
+        for _, validation in checked:
+            validation.result()
+    return [file for file, _ in checked]
 
 
 def _fragment(record: VerificationRecord, profile: ArshinProfile, scratch: etree._Element) -> bytes:
@@ -210,9 +217,9 @@ def _footer(profile: ArshinProfile) -> bytes:
     return f"</{profile.prefix}:application>\n".encode()
 
 
-def _split(fragments: list[tuple[object, bytes]], profile: ArshinProfile) -> list[list[tuple[object, bytes]]]:
+def _split(fragments: Iterable[tuple[object, bytes]], profile: ArshinProfile) -> Iterator[list[tuple[object, bytes]]]:
+    """Groups of fragments, each within the profile's limits, yielded as soon as each is complete."""
     overhead = len(_header(profile)) + len(_footer(profile))
-    groups: list[list[tuple[object, bytes]]] = []
     current: list[tuple[object, bytes]] = []
     size = overhead
     for key, data in fragments:
@@ -222,13 +229,12 @@ def _split(fragments: list[tuple[object, bytes]], profile: ArshinProfile) -> lis
                 "per file (its attached protocol is too large): attach a smaller protocol",
                 [(key, Problem("protocol", "the record with its protocol exceeds the per-file size limit"))])
         if current and (len(current) >= profile.max_records or size + len(data) > profile.max_bytes):
-            groups.append(current)
+            yield current
             current, size = [], overhead
         current.append((key, data))
         size += len(data)
     if current:
-        groups.append(current)
-    return groups
+        yield current
 
 
 def _assemble(group: list[tuple[object, bytes]], profile: ArshinProfile) -> ArshinFile:

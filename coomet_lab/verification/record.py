@@ -8,6 +8,7 @@ exactly what was typed; dates are ISO strings (``2026-11-20``); nothing here kno
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 PRIMARY, PERIODIC = 1, 2
@@ -131,7 +132,7 @@ class VerificationRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> VerificationRecord:
-        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values = {name: data[name] for name in _field_names(cls) if name in data}
         means = dict(values.get("means") or {})
         means["reference_materials"] = [ReferenceMaterial(**m) for m in means.get("reference_materials", [])]
         means["instruments"] = [OtherInstrument(**m) for m in means.get("instruments", [])]
@@ -144,3 +145,9 @@ class VerificationRecord:
             protocol["content"] = base64.b64decode(protocol["content"])
             values["protocol"] = Protocol(**protocol)
         return cls(**values)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple on every call: reading 50,000 stored records asks 50,000 times.
+    return tuple(f.name for f in fields(cls))

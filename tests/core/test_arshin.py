@@ -159,6 +159,16 @@ def test_what_the_schema_rejects_is_reported_per_record(monkeypatch):
     assert "type" in str(caught.value.problems[0][1])
 
 
+def test_a_record_the_schema_rejects_in_a_later_file_stops_the_export_too(monkeypatch):
+    # Files are validated on a second thread while the next is built: a failure there must still stop everything.
+    monkeypatch.setattr(arshin, "check_for_export", lambda items: [])
+    profile = dataclasses.replace(arshin.PROFILES["2020-06-19"], max_records=2)
+    items = [(key, fit_record(manufacture_num=str(key), verification_type=3 if key == 4 else 2)) for key in range(1, 7)]
+    with pytest.raises(ArshinExportError) as caught:
+        render_files(items, profile=profile, schema=schema())
+    assert {key for key, _ in caught.value.problems} == {4}
+
+
 def test_the_format_version_is_chosen_by_name_and_an_unknown_one_is_refused():
     assert arshin.get_profile("2020-06-19").namespace == NS
     with pytest.raises(ArshinExportError, match="unknown Arshin format"):
