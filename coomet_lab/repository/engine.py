@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,7 +45,7 @@ def make_engine(url: str, *, busy_timeout: float, read_only: bool = False) -> En
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             if read_only:
                 return
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor, busy_timeout)
             # FULL: a committed issue survives a power cut too, not only a crash of the application.
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -57,6 +58,28 @@ def make_engine(url: str, *, busy_timeout: float, read_only: bool = False) -> En
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
+    """Put the database in WAL mode, waiting for other writers like every other statement does.
+
+    Leaving rollback-journal mode needs an exclusive lock, and SQLite answers "database is locked" at once,
+    without calling the busy handler, while another connection holds a write lock (its deadlock avoidance):
+    two programs creating a fresh repository together would fail. Retrying releases our lock between tries.
+    WAL is stored in the file, so once one connection has switched, the others only confirm it.
+    """
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
+                    or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -64,6 +66,46 @@ def test_writers_in_two_processes_queue_instead_of_failing(app_home):
     with Repository.open() as repo:
         assert repo.count_certificates(kind="issued") == 10
         assert repo.verify().ok
+
+
+def test_a_new_repository_waits_for_another_program_creating_it_at_the_same_moment(app_home, tmp_path):
+    # Switching a fresh database to WAL while another connection holds its write lock fails at once in SQLite,
+    # without waiting (CI saw it when two programs created the repository together). Opening must queue instead.
+    root = tmp_path / "fresh"
+    root.mkdir()
+    holder = sqlite3.connect(root / "repository.sqlite", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other_program (x)")
+    release = threading.Timer(0.4, lambda: holder.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    try:
+        with Repository.open(root, busy_timeout=5) as repo:
+            assert time.monotonic() - started >= 0.3  # it waited for the other program rather than failing
+            issue_new(repo, "UT-FRESH", override_reason="test")
+            assert repo.verify().ok
+    finally:
+        release.join()
+        holder.close()
+    check = sqlite3.connect(root / "repository.sqlite")
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    check.close()
+
+
+def test_a_new_repository_still_busy_after_the_timeout_is_refused_clearly(app_home, tmp_path):
+    root = tmp_path / "fresh"
+    root.mkdir()
+    holder = sqlite3.connect(root / "repository.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other_program (x)")
+    try:
+        started = time.monotonic()
+        with pytest.raises(RepositoryBusyError, match="waited 0.3 s"):
+            Repository.open(root, busy_timeout=0.3)
+        assert 0.2 <= time.monotonic() - started < 5
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def test_a_second_instance_is_refused_clearly(app_home):
