@@ -75,10 +75,10 @@ def _switch_to_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
-                    or time.monotonic() + pause > deadline:
+            remaining = deadline - time.monotonic()
+            if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or remaining <= 0:
                 raise
-        time.sleep(pause)
+        time.sleep(min(pause, remaining))
         pause = min(pause * 2, 0.1)
 
 

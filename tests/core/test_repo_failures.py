@@ -102,7 +102,7 @@ def test_a_new_repository_still_busy_after_the_timeout_is_refused_clearly(app_ho
         started = time.monotonic()
         with pytest.raises(RepositoryBusyError, match="waited 0.3 s"):
             Repository.open(root, busy_timeout=0.3)
-        assert 0.2 <= time.monotonic() - started < 5
+        assert 0.3 <= time.monotonic() - started < 5  # the whole timeout, as the message says
     finally:
         holder.execute("ROLLBACK")
         holder.close()
