@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from coomet_lab.errors import RepositoryBusyError, RepositoryError, RepositoryStorageError
 
 WRITE_OPTION = "coomet_write"
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)  # another connection holds the lock
 
 
 def sqlite_url(path: Path) -> str:
@@ -76,7 +77,7 @@ def _switch_to_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
             return
         except sqlite3.OperationalError as exc:
             remaining = deadline - time.monotonic()
-            if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or remaining <= 0:
+            if exc.sqlite_errorcode not in _BUSY_CODES or remaining <= 0:
                 raise
         time.sleep(min(pause, remaining))
         pause = min(pause * 2, 0.1)
@@ -103,7 +104,7 @@ def _translate_db_error(exc: DBAPIError, busy_timeout: float, where: str) -> Rep
     orig = exc.orig
     code = getattr(orig, "sqlite_errorcode", None)
     text = str(orig).lower()
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in text:
+    if code in _BUSY_CODES or "database is locked" in text:
         return RepositoryBusyError(seconds=busy_timeout)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "database or disk is full" in text:
         return RepositoryStorageError(f"{where}: the disk is full")
