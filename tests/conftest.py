@@ -3,10 +3,12 @@ from ``../shared/schemas/dcc`` (checked against the pins like any schema set).""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,13 @@ OWN_EXAMPLES = REPO / "examples"
 
 if not SCHEMAS.is_dir():
     raise RuntimeError(f"the shared reference folder is missing: expected {SCHEMAS} (set COOMET_LAB_SHARED)")
+
+# Nothing a test does may reach the user's own data: with COOMET_LAB_HOME unset (a test that undoes its
+# monkeypatch, a child process started with a bare environment) the platform folders point here instead.
+_FALLBACK_HOME = Path(tempfile.mkdtemp(prefix="coomet-xdg-"))
+atexit.register(shutil.rmtree, _FALLBACK_HOME, True)
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = str(_FALLBACK_HOME / _variable.lower())
 
 
 @pytest.fixture(autouse=True)

@@ -42,12 +42,14 @@ def test_migration_1_creates_the_pinned_shape(app_home):
 def test_a_version_1_repository_is_migrated_and_stays_verifiable(app_home, monkeypatch):
     from coomet_lab.repository import migrations
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
-    monkeypatch.setattr(migrations, "LATEST", 1)
-    with Repository.open() as repo:
-        repo.add_customer(name="АО «Уралхим»", who="test")
-        assert "verifications" not in inspect(repo.engine).get_table_names()
-    monkeypatch.undo()
+    # A context of its own: monkeypatch.undo() would also undo app_home's COOMET_LAB_HOME, and the second open
+    # would then migrate the user's real repository instead of this test's.
+    with monkeypatch.context() as only_version_1:
+        only_version_1.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        only_version_1.setattr(migrations, "LATEST", 1)
+        with Repository.open() as repo:
+            repo.add_customer(name="АО «Уралхим»", who="test")
+            assert "verifications" not in inspect(repo.engine).get_table_names()
     with Repository.open() as repo:
         assert "verifications" in inspect(repo.engine).get_table_names()
         versions = raw_db(repo.root).execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
