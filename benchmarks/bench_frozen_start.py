@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.bench_startup import measure, time_to_ready  # noqa: E402
+from benchmarks.bench_startup import measure  # noqa: E402
 
 
 def time_to_exit(command: list[str], env: dict[str, str]) -> tuple[float, str]:

@@ -73,6 +73,8 @@ class FieldSpec:
 # Every navigation function reads without changing the certificate (create=False: None when a part is missing)
 # and creates what is missing only when a value is written (create=True).
 Owner = Callable[..., object]
+ContactOwner = Callable[[Certificate, bool], Contact | None]
+StatementOwner = Callable[[Certificate, bool], Statement | None]
 
 
 def _child(parent: object | None, attribute: str, factory: Callable[[], object], create: bool) -> object | None:
@@ -166,7 +168,7 @@ def _multilingual(owner: Owner, attribute: str) -> tuple[Getter, Setter]:
     return get, set_
 
 
-def _location_part(owner: Owner, part: str) -> tuple[Getter, Setter]:
+def _location_part(owner: ContactOwner, part: str) -> tuple[Getter, Setter]:
     def get(c: Certificate, _lang: str | None) -> str:
         contact = owner(c, False)
         location = contact.location if contact is not None else None
@@ -174,6 +176,7 @@ def _location_part(owner: Owner, part: str) -> tuple[Getter, Setter]:
 
     def set_(c: Certificate, _lang: str | None, value: str) -> None:
         contact = owner(c, True)
+        assert contact is not None  # create=True makes every missing part
         if contact.location is None:
             contact.location = Location()
         parts = contact.location.parts
@@ -209,9 +212,12 @@ def _identification(issuer: str, names: dict[str, str]) -> tuple[Getter, Setter]
 
     def set_(c: Certificate, _lang: str | None, value: str) -> None:
         item = _item(c, True)
+        assert item is not None  # create=True makes every missing part
         ident = find(item)
         if ident is None and value:
-            languages = _core(c, True).used_languages or ["en"]
+            core = _core(c, True)
+            assert core is not None
+            languages = core.used_languages or ["en"]
             name = Text.of({lang: names.get(lang, names["en"]) for lang in languages})
             item.identifications.append(Identification(issuer=issuer, value=value, name=name))
         elif ident is not None and value:
@@ -240,12 +246,14 @@ def _performance_location() -> tuple[Getter, Setter]:
         return location.value if location else ""
 
     def set_(c: Certificate, _lang: str | None, value: str) -> None:
-        _core(c).performance_location = PerformanceLocation(value=value) if value else None
+        core = _core(c)
+        assert core is not None  # create=True makes every missing part
+        core.performance_location = PerformanceLocation(value=value) if value else None
 
     return get, set_
 
 
-def _person(role: str) -> Owner:
+def _person(role: str) -> ContactOwner:
     """The contact of the responsible person with ``role`` (the approver is the main signer)."""
 
     def find(c: Certificate, create: bool = True) -> Contact | None:
@@ -264,7 +272,7 @@ def _person(role: str) -> Owner:
     return find
 
 
-def _statement(ref_type: str) -> Owner:
+def _statement(ref_type: str) -> StatementOwner:
     def find(c: Certificate, create: bool = True) -> Statement | None:
         admin = _admin(c, create)
         if admin is None:
@@ -281,7 +289,7 @@ def _statement(ref_type: str) -> Owner:
     return find
 
 
-def _declaration(owner: Owner) -> tuple[Getter, Setter]:
+def _declaration(owner: StatementOwner) -> tuple[Getter, Setter]:
     def get(c: Certificate, lang: str | None) -> str:
         statement = owner(c, False)
         declaration = statement.declaration if statement is not None else None
@@ -291,6 +299,7 @@ def _declaration(owner: Owner) -> tuple[Getter, Setter]:
         from coomet_lab.model import LangString, RichContent
 
         statement = owner(c, True)
+        assert statement is not None  # create=True makes every missing part
         if statement.declaration is None:
             statement.declaration = RichContent()
         items = statement.declaration.items

@@ -12,6 +12,9 @@ from coomet_lab.editing import FieldSpec
 if TYPE_CHECKING:
     from ui.document import DraftDocument
 
+# What Table.snapshot returns and Table.restore takes: the list texts of every quantity.
+_Snapshot = list[tuple[str | None, str | None, str | None, str | None, str | None]]
+
 
 class SetFieldCommand(QUndoCommand):
     """One form field in one language."""
@@ -48,7 +51,8 @@ class TableEditCommand(QUndoCommand):
     def __init__(self, document: DraftDocument, table_index: int, text: str, operation: Callable[[], object]):
         super().__init__(text)
         self.document, self.table_index, self.operation = document, table_index, operation
-        self.before = self.after = None
+        self.before: _Snapshot | None = None
+        self.after: _Snapshot | None = None
 
     def redo(self) -> None:
         table = self.document.table(self.table_index)
@@ -65,6 +69,7 @@ class TableEditCommand(QUndoCommand):
         self.document.tables_changed.emit(self.table_index)
 
     def undo(self) -> None:
+        assert self.before is not None  # the undo stack runs redo before any undo
         self.document.table(self.table_index).restore(self.before)
         self.document.tables_changed.emit(self.table_index)
 
@@ -75,7 +80,8 @@ class ModelEditCommand(QUndoCommand):
     def __init__(self, document: DraftDocument, text: str, operation: Callable[[], object]):
         super().__init__(text)
         self.document, self.operation = document, operation
-        self.before = self.after = None
+        self.before: str | None = None
+        self.after: str | None = None
 
     def redo(self) -> None:
         from coomet_lab import document as documents
@@ -91,4 +97,5 @@ class ModelEditCommand(QUndoCommand):
     def undo(self) -> None:
         from coomet_lab import document as documents
 
+        assert self.before is not None  # the undo stack runs redo before any undo
         self.document.replace_certificate(documents.loads(self.before))

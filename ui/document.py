@@ -191,7 +191,7 @@ class DraftDocument(QObject):
 class _AlreadyDone(QUndoCommand):
     """Puts an edit that already ran on the undo stack without running it a second time."""
 
-    def __init__(self, command: TableEditCommand):
+    def __init__(self, command: TableEditCommand | ModelEditCommand):
         super().__init__(command.text())
         self.command = command
         self.first = True

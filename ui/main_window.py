@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
@@ -252,9 +253,14 @@ class MainWindow(QMainWindow):
             self.show_error(tr("Cannot amend"), tr("Only certificates issued here can be amended."))
             return
         session = self.session
+
+        def amended(draft) -> None:  # noqa: ANN001
+            self.open_draft(draft.id)
+            self.refresh_repository()
+
         run_in_background(owner=self, fn=lambda: session.repository().amend(certificate_id=row.key, who=session.who),
                           label=tr("Creating the amendment…"),
-                          on_success=lambda draft: (self.open_draft(draft.id), self.refresh_repository()),
+                          on_success=amended,
                           on_error=lambda exc: self.show_error(tr("Cannot amend"), str(exc)))
 
     def export_row(self, row) -> None:  # noqa: ANN001
@@ -338,13 +344,14 @@ class MainWindow(QMainWindow):
         self.show_error(tr("The draft was not saved"), text)
 
     def _on_editor_title(self, title: str) -> None:
-        index = self.tabs.indexOf(self.sender())
+        index = self.tabs.indexOf(cast(QWidget, self.sender()))  # connected only to editors' title signals
         if index >= 0:
             self.tabs.setTabText(index, title)
 
     def _on_tab_changed(self, _index: int) -> None:
         editor = self.current_editor()
-        self.undo_group.setActiveStack(editor.document.undo_stack if editor else None)
+        # Qt takes no stack (nullptr) when no editor is shown; PySide6's stub types the argument as required.
+        self.undo_group.setActiveStack(editor.document.undo_stack if editor else None)  # type: ignore[arg-type]
         desk = getattr(self, "verification", None)  # tabs change while the window is being built
         if desk is not None and self.tabs.currentWidget() is desk.panel:
             desk.refresh()
@@ -778,7 +785,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}: {text}", 15000)
-        if not QApplication.instance().property("quiet_errors"):
+        app = QApplication.instance()
+        assert app is not None  # a window exists only inside a running application
+        if not app.property("quiet_errors"):
             QMessageBox.warning(self, title, text)
 
 

@@ -7,6 +7,7 @@ point, so the tests drive the same code a person does.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -16,6 +17,10 @@ from ui.i18n import tr
 from ui.views.verification_view import VerificationPanel
 from ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from ui.views.verification_batch import BatchDialog
+    from ui.views.verification_form import VerificationForm
+
 
 class VerificationDesk(QObject):
     def __init__(self, window) -> None:  # noqa: ANN001
@@ -24,8 +29,8 @@ class VerificationDesk(QObject):
         self.panel = VerificationPanel()
         self.last_export: list = []
         self.last_reply = None
-        self.form = None
-        self.batch_dialog = None
+        self.form: VerificationForm | None = None
+        self.batch_dialog: BatchDialog | None = None
         records, outbox, types = self.panel.records, self.panel.outbox, self.panel.types
         records.refresh_requested.connect(self.refresh)
         records.new_requested.connect(self.new_verification)
@@ -84,9 +89,12 @@ class VerificationDesk(QObject):
 
     def _record_new(self, record) -> None:  # noqa: ANN001
         session = self.session
-        self._run(lambda: session.repository().verifications.record([record], who=session.who),
-                  lambda ids: (self.window.status_message(tr("Verification #{0} recorded").format(ids[0])),
-                               self.refresh()),
+
+        def recorded(ids) -> None:  # noqa: ANN001
+            self.window.status_message(tr("Verification #{0} recorded").format(ids[0]))
+            self.refresh()
+
+        self._run(lambda: session.repository().verifications.record([record], who=session.who), recorded,
                   label=tr("Recording…"), failed_title=tr("Not recorded"))
 
     def correct(self, stored):  # noqa: ANN001,ANN201
@@ -184,9 +192,13 @@ class VerificationDesk(QObject):
     def submit(self, chosen) -> None:  # noqa: ANN001
         session = self.session
         job_id, name = (chosen.id, None) if hasattr(chosen, "files") else (None, chosen.name)
+
+        def marked(names) -> None:  # noqa: ANN001
+            self.window.status_message(tr("Marked as uploaded: {0}").format(", ".join(names)))
+            self.refresh()
+
         self._run(lambda: session.repository().outbox.mark_submitted(who=session.who, job_id=job_id, file_name=name),
-                  lambda names: (self.window.status_message(tr("Marked as uploaded: {0}").format(", ".join(names))),
-                                 self.refresh()), failed_title=tr("Not marked"))
+                  marked, failed_title=tr("Not marked"))
 
     def reply_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Arshin's reply protocol"), "", tr("XML (*.xml)"))

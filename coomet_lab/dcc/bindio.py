@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from lxml import etree
 
@@ -19,7 +19,7 @@ from coomet_lab.model.binding import (
 )
 from coomet_lab.xmlsafe import parse_fragment
 
-_Element = etree._Element
+_Element: TypeAlias = etree._Element
 
 
 # ----------------------------------------------------------------------------------------------- reading

@@ -150,9 +150,9 @@ def humanize(message: str) -> str:
         return f"{subject}: {m.group(1)!r} is not one of {m.group(2).replace(chr(39), '')}"
     if (m := _ATOMIC.search(body)) is not None:
         type_local = m.group(2).rsplit("}", 1)[-1].rsplit(":", 1)[-1]
-        hint = _FIELD_HINTS.get(local) or _TYPE_HINTS.get(type_local)
-        if hint:
-            return f"{subject}: {m.group(1)!r} is not allowed: {hint}"
+        type_hint = _FIELD_HINTS.get(local) or _TYPE_HINTS.get(type_local)
+        if type_hint:
+            return f"{subject}: {m.group(1)!r} is not allowed: {type_hint}"
         return f"{subject}: {m.group(1)!r} is not {readable_name(m.group(2))}"
     if "This element is not expected" in body:
         expected = _expected(body)

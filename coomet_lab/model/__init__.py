@@ -64,4 +64,16 @@ from coomet_lab.model.si import (
     tokens,
 )
 
-__all__ = [name for name in dir() if not name.startswith("_")]
+# The public names: every class re-exported above and, as before, the submodules (so ``import *`` is unchanged).
+__all__ = [
+    "AdministrativeData", "ByteData", "CURRENT_SCHEMA_VERSION", "CalibrationLaboratory", "Certificate", "Comment",
+    "Condition", "Contact", "CoreData", "CoverageInterval", "CoverageIntervalMU", "CoverageIntervalMUXMLList",
+    "CoverageIntervalXMLList", "Data", "DccList", "EquipmentClass", "ExpandedMU", "ExpandedMUXMLList", "ExpandedUnc",
+    "ExpandedUncXMLList", "Extras", "Formula", "Hash", "Identification", "Item", "ItemList", "LangString", "Location",
+    "MeasurementResult", "MeasurementResults", "MeasurementUncertaintyUnivariate",
+    "MeasurementUncertaintyUnivariateXMLList", "MeasuringEquipment", "MeasuringEquipments", "Node",
+    "PerformanceLocation", "PositionCoordinates", "PrimitiveQuantity", "Quantity", "RawXml", "Ref", "RefTypeDefinition",
+    "RelativeUncertainty", "ReportAmendedSubstituted", "RespPerson", "Result", "RichContent", "SiConstant", "SiHybrid",
+    "SiReal", "SiRealListXMLList", "Software", "StandardMU", "StandardMUXMLList", "Statement", "Tagged", "Text",
+    "UsedMethod", "XmlBlob", "admin", "binding", "certificate", "common", "iter_quantities", "results", "si", "tokens",
+]

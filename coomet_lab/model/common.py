@@ -35,7 +35,7 @@ class Text(Ref):
     contents: list[LangString] = elems(dcc("content"), LangString)
 
     @classmethod
-    def of(cls, texts: Mapping[str | None, str] | str) -> Text:
+    def of(cls, texts: Mapping[str, str] | Mapping[str | None, str] | str) -> Text:
         """``Text.of({"en": "Thermometer", "ru": "Термометр"})`` or ``Text.of("ACME GmbH")`` (language-neutral)."""
         if isinstance(texts, str):
             return cls(contents=[LangString(value=texts)])
@@ -99,7 +99,7 @@ class RichContent(Ref):
     )
 
     @classmethod
-    def of(cls, texts: Mapping[str | None, str] | str) -> RichContent:
+    def of(cls, texts: Mapping[str, str] | Mapping[str | None, str] | str) -> RichContent:
         return cls(items=list(Text.of(texts).contents))
 
     def text(self, lang: str | None = None, fallback: Iterable[str] = ()) -> str | None:

@@ -112,6 +112,10 @@ class View:
 
     def __init__(self, certificate: Certificate):
         admin = certificate.administrative_data
+        results = certificate.measurement_results
+        # The twin renders a validated DCC (the schema requires administrativeData with its coreData) and this
+        # layout is chosen only when is_verification found the measurement results.
+        assert admin is not None and admin.core_data is not None and results is not None
         self.certificate = certificate
         self.core = admin.core_data
         self.lab = admin.calibration_laboratory
@@ -119,7 +123,6 @@ class View:
         self.customer = admin.customer
         self.statements = list(admin.statements)
         self.persons = list(admin.resp_persons)
-        results = certificate.measurement_results
         self.measurement: MeasurementResult = next(m for m in results.results if vc.RESULT in vc.ref_types(m))
         self.conformity = self._conformity()
 
@@ -133,7 +136,7 @@ class View:
 
     @property
     def fit(self) -> bool:
-        return bool(self.conformity) and (self.conformity.conformity or "").strip() == "pass"
+        return self.conformity is not None and (self.conformity.conformity or "").strip() == "pass"
 
     @property
     def primary(self) -> bool:
@@ -175,7 +178,9 @@ def story(ctx: RenderContext) -> tuple[list[Flowable], list[str]]:
     out += _conclusion(ctx, view)
     out += _signing_people(ctx, view)
     out += _fif(ctx, view)
-    signatures = sections.signatures(ctx, None)
+    # No section number here: sections.signatures hands it to ctx.heading, which takes None; its ``number: int``
+    # annotation is narrower than what it accepts (pdf/sections.py is outside this change).
+    signatures = sections.signatures(ctx, None)  # type: ignore[arg-type]
     if signatures:
         out += [Spacer(1, 3 * mm), *signatures]
     out += [Spacer(1, 3 * mm), ctx.lines(ctx.caps("twin_note"), ctx.styles.small)]

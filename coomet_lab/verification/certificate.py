@@ -189,6 +189,9 @@ def verification_certificate(record: VerificationRecord, *, settings: LabSetting
                                   mandatory_languages=langs[:1], begin=record.vrf_date, end=record.vrf_date,
                                   issue=issue_date)
     admin = certificate.administrative_data
+    results = certificate.measurement_results
+    # new_certificate always makes these parts; the model types them optional because a read DCC may lack them.
+    assert admin is not None and admin.core_data is not None and admin.items is not None and results is not None
     admin.ref_type_definitions = [_vocabulary(words)]
     admin.core_data.identifications = _core_identifications(record, number, fif_record, words)
     admin.items.items = [_item(record, instrument_type, words)]
@@ -198,7 +201,7 @@ def verification_certificate(record: VerificationRecord, *, settings: LabSetting
     admin.customer = Contact(name=Text.of(record.owner or "-"),
                              location=Location(parts=[words.rich("owner_address")]))  # written as dcc:further
     admin.statements = _statements(record, words)
-    certificate.measurement_results.results = [_measurement_result(record, words)]
+    results.results = [_measurement_result(record, words)]
     return certificate
 
 
@@ -272,8 +275,9 @@ def _persons(record: VerificationRecord, head: str, head_position: str) -> list[
     return [boss, verifier]
 
 
-def _statement(ref_type: str, words: _Words, name_key: str, declaration: RichContent, **extra: object) -> Statement:
-    return Statement(ref_type=ref_type, name=words.text(name_key), declaration=declaration, **extra)
+def _statement(ref_type: str, words: _Words, name_key: str, declaration: RichContent,
+               date: str | None = None) -> Statement:
+    return Statement(ref_type=ref_type, name=words.text(name_key), declaration=declaration, date=date)
 
 
 def _statements(record: VerificationRecord, words: _Words) -> list[Statement]:
@@ -393,4 +397,4 @@ def ref_types(node: object) -> list[str]:
 def is_verification(certificate: Certificate) -> bool:
     """A DCC this module made (or one that follows the same vocabulary): its result is a verification decision."""
     results = certificate.measurement_results
-    return bool(results) and any(RESULT in ref_types(m) for m in results.results)
+    return results is not None and any(RESULT in ref_types(m) for m in results.results)

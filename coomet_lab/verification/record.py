@@ -132,7 +132,9 @@ class VerificationRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> VerificationRecord:
-        values = {name: data[name] for name in _field_names(cls) if name in data}
+        # mypy checks a class object against Hashable through its instances' __hash__ (None for an eq dataclass);
+        # the class itself is hashable, which is all functools.cache needs.
+        values = {name: data[name] for name in _field_names(cls) if name in data}  # type: ignore[arg-type]
         means = dict(values.get("means") or {})
         means["reference_materials"] = [ReferenceMaterial(**m) for m in means.get("reference_materials", [])]
         means["instruments"] = [OtherInstrument(**m) for m in means.get("instruments", [])]

@@ -32,7 +32,7 @@ class FieldEditor:
             for choice in spec.choices:
                 combo.addItem(choice_label(choice), choice)
             combo.activated.connect(lambda _i: self.commit(combo.currentData() or ""))
-            self.widget: QWidget = combo
+            self.widget: QComboBox | QLineEdit = combo
         else:
             edit = QLineEdit()
             if spec.kind == "date":

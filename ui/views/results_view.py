@@ -129,13 +129,13 @@ class TableEditor(QGroupBox):
         self.units = QFormLayout()
         self.unit_edits: list[QLineEdit] = []
         buttons = QHBoxLayout()
-        self.actions = {}
+        self.action_buttons: dict[str, QPushButton] = {}  # not "actions": that would hide QWidget.actions()
         for key, handler in (("add", self.add_row), ("remove", self.remove_row), ("import", self.import_file),
                              ("round", self.round_row)):
             button = QPushButton()
             button.setObjectName(f"results:{index}:{key}")
             button.clicked.connect(handler)
-            self.actions[key] = button
+            self.action_buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.as_rows)
@@ -152,7 +152,7 @@ class TableEditor(QGroupBox):
         self.setTitle(table.name(self.model.display_language, self.document.languages))
         texts = {"add": tr("Add row"), "remove": tr("Remove row"), "import": tr("Import CSV/XLSX…"),
                  "round": tr("Round to GUM")}
-        for key, button in self.actions.items():
+        for key, button in self.action_buttons.items():
             button.setText(texts[key])
         self.as_rows.setText(tr("Quantities as rows"))
         for edit, label in zip(self.unit_edits, self._unit_labels):

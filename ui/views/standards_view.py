@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +25,9 @@ from coomet_lab.editing import check_date
 from ui.document import DraftDocument
 from ui.i18n import tr
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from coomet_lab.repository.records import Calibration, Standard
 
 EXPIRED = QColor(176, 0, 32)
 
@@ -59,7 +63,7 @@ class StandardsPanel(QWidget):
         layout.addWidget(self.register_label)
         layout.addWidget(self.register, 2)
         layout.addLayout(buttons)
-        self.standards: list[tuple[object, object]] = []  # (Standard, current Calibration or None)
+        self.standards: list[tuple[Standard, Calibration | None]] = []  # (Standard, current Calibration or None)
         self.retranslate()
         document.undo_stack.indexChanged.connect(self._on_edit)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coomet_lab.verification import COLUMNS
+from coomet_lab.verification import COLUMNS, Batch
 from ui.i18n import tr
 
 BAD = QColor(255, 205, 210)
@@ -37,7 +37,7 @@ class BatchModel(QAbstractTableModel):
         super().__init__()
         self.rows = [(line, dict(row)) for line, row in rows]
         self.check = check  # rows → Batch
-        self.batch = None
+        self.batch: Batch | None = None
         self.problems: dict[tuple[int, str], list[str]] = {}
         self.warnings: dict[tuple[int, str], list[str]] = {}
         self.recheck()

@@ -8,6 +8,7 @@ outlined and says why; the record can be saved only when the core's checks find 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -132,9 +133,9 @@ class VerificationForm(QDialog):
         layout = QVBoxLayout(self)
         for title, form in ((tr("Instrument"), form_instrument), (tr("Result"), form_result),
                             (tr("Procedure, standards and conditions"), form_means)):
-            box = QGroupBox(title)
-            box.setLayout(form)
-            layout.addWidget(box)
+            section = QGroupBox(title)
+            section.setLayout(form)
+            layout.addWidget(section)
         layout.addWidget(self.type_info)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
@@ -174,7 +175,8 @@ class VerificationForm(QDialog):
         conditions = Conditions(text["temperature"], text["pressure"], text["humidity"],
                                 original.conditions.other if original else "")
         fit = self.fit.isChecked()
-        values = {name: text[name] for name in TEXT_FIELDS
+        # The record's text fields, named at run time (TEXT_FIELDS): mypy cannot match them to its parameters.
+        values: dict[str, Any] = {name: text[name] for name in TEXT_FIELDS
                   if name not in ("etalons", "temperature", "pressure", "humidity")}
         record = VerificationRecord(**values, verification_type=self.kind.currentData(),
                                     calibration=self.calibration.isChecked(), applicable=fit, sign_pass=fit and self.sign_pass.isChecked(),
