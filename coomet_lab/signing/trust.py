@@ -247,10 +247,10 @@ class TrustStore:
         if current is not None:
             new_order, old_order = _crl_order(crl), _crl_order(current)
             if new_order <= old_order:
-                what = ("the same list" if new_order == old_order else "older")
+                what = "the same as" if new_order == old_order else "older than"
                 raise TrustStoreError(
                     f"{source}: this CRL of {crl.issuer.rfc4514_string()} (CRLNumber {_number(new_order)}, "
-                    f"thisUpdate {crl.last_update_utc.isoformat()}) is {what} than the one already imported "
+                    f"thisUpdate {crl.last_update_utc.isoformat()}) is {what} the one already imported "
                     f"(CRLNumber {_number(old_order)}, thisUpdate {current.last_update_utc.isoformat()}); "
                     "revocation lists only move forward, nothing was changed")
         self._crl_dir.mkdir(parents=True, exist_ok=True)
@@ -352,11 +352,16 @@ def _embedded_revocation(chain: list[x509.Certificate], moment: dt.datetime,
                 notes.append(f"a revocation list in the signature claims to be from {issuer.subject.rfc4514_string()} "
                              "but is not signed by it; it was ignored")
                 continue
+            name = certificate.subject.rfc4514_string()
+            unchecked = f"revocation of {name} not checked: no CRL of {issuer.subject.rfc4514_string()} is imported"
+            if unchecked in notes:
+                notes.remove(unchecked)
+                notes.append(f"revocation of {name} checked only against the revocation list carried in the "
+                             f"signature (thisUpdate {crl.last_update_utc.isoformat()}); none is imported here")
             revoked = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
             if revoked is not None and revoked.revocation_date_utc <= moment:
-                problems.append(f"{certificate.subject.rfc4514_string()} was revoked on "
-                                f"{revoked.revocation_date_utc.isoformat()} (revocation list carried in the "
-                                "signature)")
+                problems.append(f"{name} was revoked on {revoked.revocation_date_utc.isoformat()} (revocation list "
+                                "carried in the signature)")
                 break
     return problems
 
