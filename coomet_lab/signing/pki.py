@@ -352,11 +352,13 @@ def check_imported_pkcs12(path: str | os.PathLike[str], passphrase: str) -> KeyB
     return bundle
 
 
-def certificate_defect(certificate: x509.Certificate) -> str | None:
+def certificate_defect(certificate: x509.Certificate, *, algorithms: bool = True) -> str | None:
     """Why a certificate cannot be used at all (None when it parses completely).
 
     cryptography parses extensions, the key and the signature algorithm only when asked; a certificate that is
     pinned or imported unchecked would then fail later in every listing or verification. Everything is read here.
+    ``algorithms=False`` reads the extensions only: a signer backend registered for a national algorithm (GOST)
+    holds a certificate whose key cryptography cannot read, and the signer policy is about usages, not keys.
     """
     try:
         certificate.extensions  # noqa: B018
@@ -364,6 +366,8 @@ def certificate_defect(certificate: x509.Certificate) -> str | None:
         return f"it carries the extension {exc.oid.dotted_string} twice (each extension may appear once)"
     except (ValueError, UnsupportedAlgorithm) as exc:
         return f"an extension cannot be read ({exc})"
+    if not algorithms:
+        return None
     try:
         key = certificate.public_key()
     except (ValueError, UnsupportedAlgorithm) as exc:
@@ -383,7 +387,7 @@ def signer_certificate_problems(certificate: x509.Certificate, at: dt.datetime |
     An end entity (no BasicConstraints CA:TRUE), KeyUsage with digitalSignature or nonRepudiation (we issue both),
     and, if it has an ExtendedKeyUsage, one of :data:`DOCUMENT_SIGNING_EKUS`. With ``at``, also valid then.
     """
-    defect = certificate_defect(certificate)
+    defect = certificate_defect(certificate, algorithms=False)
     if defect:
         return [f"the signer's certificate cannot be used: {defect}"]
     reasons = []

@@ -273,3 +273,14 @@ def test_pkcs12_with_a_huge_mac_iteration_count_is_refused_at_once():
         pki.load_pkcs12(ATTACKS / "mac-iterations-2e31.p12", PASSPHRASE)
     assert time.perf_counter() - started < 5
 
+
+
+def test_the_signer_policy_leaves_a_national_algorithm_backend_room():
+    """A GOST backend's certificate has a key cryptography cannot read; the usages decide, not the key type
+    (anchors and imported key files stay RSA/ECDSA only)."""
+    from coomet_lab.signing.trust import require_may_sign
+
+    gost = x509.load_pem_x509_certificate((ATTACKS / "issued-unknown-key-algorithm.pem").read_bytes())
+    require_may_sign(gost, [], None)
+    with pytest.raises(TrustStoreError, match="public key algorithm is unknown"):
+        TrustStore.with_files([ATTACKS / "unknown-key-algorithm.pem"])
