@@ -344,8 +344,15 @@ def _embedded_revocation(chain: list[x509.Certificate], moment: dt.datetime,
                          crls: list[x509.CertificateRevocationList], notes: list[str]) -> list[str]:
     """Revocations listed in CRLs the signature carries, for the certificates of the validated chain only."""
     problems = []
+    readable = []
+    for crl in crls:
+        try:
+            _load_crl(crl.public_bytes(serialization.Encoding.DER), "a revocation list in the signature")
+            readable.append(crl)
+        except (TrustStoreError, ValueError):
+            notes.append("a revocation list carried in the signature cannot be read; it was ignored")
     for certificate, issuer in zip(chain, chain[1:]):
-        for crl in crls:
+        for crl in readable:
             if crl.issuer != issuer.subject:
                 continue
             if not _crl_signed_by(crl, issuer):
