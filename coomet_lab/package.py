@@ -51,8 +51,12 @@ class PackageReport:
 
 
 def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, made_by: str,  # noqa: ANN001
-                  lab: str = "", application: str = "") -> bytes:
-    """The package bytes; the manifest is signed with ``signer`` (a key file or a token, like any signature)."""
+                  lab: str = "", application: str = "", trust=None) -> bytes:  # noqa: ANN001
+    """The package bytes; the manifest is signed with ``signer`` (a key file or a token, like any signature).
+
+    The signing policy of every signature applies (``sign_tree``): against ``trust``, by default the home's
+    trust store, so an imported CRL that revokes the key stops the package too."""
+    from coomet_lab.signing import TrustStore
     from coomet_lab.signing.xades import sign_tree
 
     names = [e.name for e in entries]
@@ -68,7 +72,7 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
         etree.SubElement(root, f"{{{NS}}}file", name=entry.name, kind=entry.kind, certificate=entry.certificate,
                          size=str(len(entry.data)), sha256=hashlib.sha256(entry.data).hexdigest())
     tree = etree.ElementTree(root)
-    sign_tree(tree, signer)
+    sign_tree(tree, signer, trust=trust if trust is not None else TrustStore())
     manifest = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
     sums = "".join(f"{hashlib.sha256(e.data).hexdigest()}  {e.name}\n" for e in sorted(entries, key=lambda e: e.name))
     buffer = io.BytesIO()

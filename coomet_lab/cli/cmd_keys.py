@@ -53,10 +53,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=cmd_trust_list)
     remove = tsub.add_parser("remove", help="remove an anchor (by fingerprint prefix or a part of its name)")
     remove.add_argument("selector")
+    remove.add_argument("--all", action="store_true", help="remove every anchor the selector matches")
     remove.set_defaults(handler=cmd_trust_remove)
     crl = tsub.add_parser("add-crl", help="import a certificate revocation list for offline checks")
     crl.add_argument("crl", metavar="FILE.crl")
     crl.set_defaults(handler=cmd_trust_add_crl)
+
+
+def _read(path: Path, what: str) -> bytes:
+    """A file's bytes, or a plain message (exit 2) when it cannot be read."""
+    from coomet_lab.errors import UnusableInputError
+
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnusableInputError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
 
 
 def _passphrase_option(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.key:
         out = Path(args.out) if args.out else keys_dir / "signer.p12"
         out.parent.mkdir(parents=True, exist_ok=True)
-        pki.combine_issued_certificate(key_file=args.key, certificates_pem=source.read_bytes(),
+        pki.combine_issued_certificate(key_file=args.key, certificates_pem=_read(source, "certificate file"),
                                        passphrase=passphrase, out=out)
         print(f"signer file written: {out}")
         return EXIT_OK
@@ -138,7 +149,7 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
     from coomet_lab.signing.trust import TrustStore
 
     path = Path(args.certificate)
-    for info in TrustStore().add(path.read_bytes(), str(path)):
+    for info in TrustStore().add(_read(path, "certificate"), str(path)):
         print(f"trusted: {info.subject}  (SHA-256 {info.fingerprint[:16]}…)")
     return EXIT_OK
 
@@ -146,21 +157,27 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
 def cmd_trust_list(args: argparse.Namespace) -> int:
     from coomet_lab.signing.trust import CertInfo, TrustStore
 
-    infos = [CertInfo.of(c) for c in TrustStore().anchors()]
+    pinned = TrustStore().pinned_files()
+    infos = [CertInfo.of(c) for f in pinned for c in f.certificates]
+    broken = [f for f in pinned if f.problem is not None]
     if args.json:
-        print_json([info.__dict__ for info in infos])
-    elif not infos:
+        print_json([info.__dict__ for info in infos]
+                   + [{"file": f.path.name, "problem": f.problem} for f in broken])
+    elif not infos and not broken:
         print("no trust anchors (add one with: coomet-lab trust add CA.pem)")
     for info in infos if not args.json else []:
         print(f"{info.fingerprint[:16]}  {info.subject}  (until {info.not_after[:10]})")
+    for f in broken if not args.json else []:
+        print(f"{f.path.name}: UNUSABLE, not an anchor ({f.problem}); remove it with: "
+              f"coomet-lab trust remove {f.path.stem}")
     return EXIT_OK
 
 
 def cmd_trust_remove(args: argparse.Namespace) -> int:
     from coomet_lab.signing.trust import TrustStore
 
-    for info in TrustStore().remove(args.selector):
-        print(f"removed: {info.subject}")
+    for label in TrustStore().remove(args.selector, every=args.all):
+        print(f"removed: {label}")
     return EXIT_OK
 
 
@@ -168,6 +185,6 @@ def cmd_trust_add_crl(args: argparse.Namespace) -> int:
     from coomet_lab.signing.trust import TrustStore
 
     path = Path(args.crl)
-    issuer = TrustStore().add_crl(path.read_bytes(), str(path))
+    issuer = TrustStore().add_crl(_read(path, "revocation list"), str(path))
     print(f"revocation list of {issuer} imported")
     return EXIT_OK

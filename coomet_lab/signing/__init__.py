@@ -41,8 +41,7 @@ def sign_xml(data: bytes, signer: Signer, *, role: str | None = None, parallel: 
     if not report.valid:
         first = "; ".join(str(f) for f in report.errors()[:3])
         raise SigningError(f"{source} is not a valid DCC, so it is not signed: {first}")
-    preflight(signer, trust)
-    sign_tree(tree, signer, role=role, parallel=parallel, when=when)
+    sign_tree(tree, signer, role=role, parallel=parallel, when=when, trust=trust)  # runs the signing policy
     signed = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
     check = verify_bytes(signed, trust=trust or TrustStore(extra_anchors=[]), large=True, source=source)
     if not check.signatures or not check.signatures[-1].intact:
@@ -52,17 +51,11 @@ def sign_xml(data: bytes, signer: Signer, *, role: str | None = None, parallel: 
 
 
 def preflight(signer: Signer, trust: TrustStore | None) -> None:
-    """Refuse to sign with a certificate that is expired, not yet valid or (where a CRL is known) revoked."""
-    now = dt.datetime.now(dt.timezone.utc)
-    certificate = signer.certificate
-    if now > certificate.not_valid_after_utc:
-        raise SigningError(f"the signing certificate expired on {certificate.not_valid_after_utc.date()}")
-    if now < certificate.not_valid_before_utc:
-        raise SigningError(f"the signing certificate is not valid before {certificate.not_valid_before_utc}")
-    if trust is not None and trust.anchors():
-        path = trust.validate(certificate, signer.chain, now)
-        if not path.trusted:
-            raise SigningError(f"the signing certificate is not trusted here: {'; '.join(path.reasons)}")
+    """The signing policy for paths that do not go through ``xades.sign_tree`` (PAdES): expired, not yet valid,
+    CA, non-signing or wrong-purpose certificates are refused, untrusted or revoked ones where ``trust`` has anchors."""
+    from coomet_lab.signing.trust import require_may_sign
+
+    require_may_sign(signer.certificate, list(signer.chain), trust)
 
 
 def verify_xml(data: bytes, *, trust: TrustStore | None = None, large: bool = False,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -26,6 +27,20 @@ from coomet_lab.signing.errors import KeyError_, WrongSecretError
 KDF_ROUNDS = 600_000
 DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")
 MIN_PASSPHRASE = 8
+# A PKCS#12 file names its own MAC iteration count; 2^31 rounds keep cryptography busy for hours before it can
+# say "wrong passphrase". We write 600,000 (KDF_ROUNDS); real files from CAs and tokens stay far below this cap.
+MAX_PKCS12_ITERATIONS = 10_000_000
+
+# ExtendedKeyUsage purposes that fit signing documents (docs/signing.md, "Signer policy"). A signer certificate
+# without ExtendedKeyUsage is not limited; one with it must name at least one of these (serverAuth, codeSigning,
+# clientAuth or timeStamping alone are certificates for other jobs).
+DOCUMENT_SIGNING_EKUS: dict[ObjectIdentifier, str] = {
+    ExtendedKeyUsageOID.EMAIL_PROTECTION: "emailProtection",
+    DOCUMENT_SIGNING: "documentSigning",
+    ObjectIdentifier("1.3.6.1.4.1.311.10.3.12"): "Microsoft document signing",
+    ObjectIdentifier("1.2.840.113583.1.1.5"): "Adobe authentic documents",
+    ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE: "anyExtendedKeyUsage",
+}
 
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
@@ -191,6 +206,24 @@ class KeyBundle:
     chain: list[x509.Certificate]
 
 
+def check_pkcs12_structure(data: bytes, source: str) -> None:
+    """Read the outer PKCS#12 structure with asn1crypto before cryptography opens it: a file that is not PKCS#12
+    gets its own message, and a MAC iteration count above :data:`MAX_PKCS12_ITERATIONS` is refused instead of
+    hanging the program (the count is chosen by whoever made the file)."""
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        pfx["version"].native  # noqa: B018 (forces the parse)
+        mac_data = pfx["mac_data"]
+        iterations = None if mac_data.native is None else int(mac_data["iterations"].native)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise KeyError_(f"{source} is not a PKCS#12 key file (.p12/.pfx): {exc}") from None
+    if iterations is not None and iterations > MAX_PKCS12_ITERATIONS:
+        raise KeyError_(f"{source}: the PKCS#12 file asks for {iterations:,} MAC iterations (more than "
+                        f"{MAX_PKCS12_ITERATIONS:,}); it is refused, opening it would take hours")
+
+
 def load_pkcs12(path: str | os.PathLike[str], passphrase: str) -> KeyBundle:
     """Open an encrypted PKCS#12 file; a wrong passphrase is a clear error, not a traceback."""
     file = Path(path)
@@ -198,13 +231,21 @@ def load_pkcs12(path: str | os.PathLike[str], passphrase: str) -> KeyBundle:
         data = file.read_bytes()
     except OSError as exc:
         raise KeyError_(f"cannot read the key file {file}: {exc.strerror or exc}") from None
+    check_pkcs12_structure(data, str(file))
     try:
         loaded = pkcs12.load_pkcs12(data, passphrase.encode("utf-8"))
     except ValueError:
         raise WrongSecretError(f"{file}: wrong passphrase, or not a PKCS#12 key file") from None
+    except UnsupportedAlgorithm as exc:
+        raise KeyError_(f"{file}: the key or certificate uses an algorithm this application cannot use ({exc})") \
+            from None
     if loaded.key is None:
         raise KeyError_(f"{file} holds no private key")
     certificate = loaded.cert.certificate if loaded.cert else None
+    for cert in [certificate, *(c.certificate for c in loaded.additional_certs)]:
+        defect = certificate_defect(cert) if cert is not None else None
+        if defect:
+            raise KeyError_(f"{file}: the certificate {cert.subject.rfc4514_string()} cannot be used: {defect}")
     return KeyBundle(loaded.key, certificate, [c.certificate for c in loaded.additional_certs])
 
 
@@ -282,6 +323,10 @@ def combine_issued_certificate(*, key_file: str | os.PathLike[str], certificates
         certificates = x509.load_pem_x509_certificates(certificates_pem)
     except ValueError as exc:
         raise KeyError_(f"not a PEM certificate file: {exc}") from None
+    for certificate in certificates:
+        defect = certificate_defect(certificate)
+        if defect:
+            raise KeyError_(f"the certificate {certificate.subject.rfc4514_string()} cannot be used: {defect}")
     leaf = next((c for c in certificates if _same_key(c.public_key(), bundle.key.public_key())), None)
     if leaf is None:
         raise KeyError_("none of the certificates belongs to this key (was it issued for this CSR?)")
@@ -307,13 +352,80 @@ def check_imported_pkcs12(path: str | os.PathLike[str], passphrase: str) -> KeyB
     return bundle
 
 
-def require_signing_usage(certificate: x509.Certificate) -> None:
+def certificate_defect(certificate: x509.Certificate, *, algorithms: bool = True) -> str | None:
+    """Why a certificate cannot be used at all (None when it parses completely).
+
+    cryptography parses extensions, the key and the signature algorithm only when asked; a certificate that is
+    pinned or imported unchecked would then fail later in every listing or verification. Everything is read here.
+    ``algorithms=False`` reads the extensions only: a signer backend registered for a national algorithm (GOST)
+    holds a certificate whose key cryptography cannot read, and the signer policy is about usages, not keys.
+    """
     try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+        certificate.extensions  # noqa: B018
+    except x509.DuplicateExtension as exc:
+        return f"it carries the extension {exc.oid.dotted_string} twice (each extension may appear once)"
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        return f"an extension cannot be read ({exc})"
+    if not algorithms:
+        return None
+    try:
+        key = certificate.public_key()
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        return f"its public key algorithm is unknown or unsupported ({exc})"
+    if not isinstance(key, (ec.EllipticCurvePublicKey, rsa.RSAPublicKey)):
+        return f"its key is {type(key).__name__.lstrip('_')}; only RSA and ECDSA keys are supported"
+    try:
+        certificate.signature_hash_algorithm  # noqa: B018
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        return f"its signature algorithm {certificate.signature_algorithm_oid.dotted_string} is unsupported ({exc})"
+    return None
+
+
+def signer_certificate_problems(certificate: x509.Certificate, at: dt.datetime | None = None) -> list[str]:
+    """The signer policy (docs/signing.md): what forbids this certificate to sign documents, [] when nothing does.
+
+    An end entity (no BasicConstraints CA:TRUE), KeyUsage with digitalSignature or nonRepudiation (we issue both),
+    and, if it has an ExtendedKeyUsage, one of :data:`DOCUMENT_SIGNING_EKUS`. With ``at``, also valid then.
+    """
+    defect = certificate_defect(certificate, algorithms=False)
+    if defect:
+        return [f"the signer's certificate cannot be used: {defect}"]
+    reasons = []
+    if at is not None:
+        if at > certificate.not_valid_after_utc:
+            reasons.append(f"the signer's certificate expired on {certificate.not_valid_after_utc.date().isoformat()}")
+        if at < certificate.not_valid_before_utc:
+            reasons.append(f"the signer's certificate is not valid before {certificate.not_valid_before_utc.isoformat()}")
+    extensions = certificate.extensions
+    try:
+        if extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
+            reasons.append("the signer's certificate is a CA certificate (BasicConstraints CA:TRUE); a CA key "
+                           "signs certificates, not documents")
     except x509.ExtensionNotFound:
-        raise KeyError_("the certificate has no KeyUsage extension, so it may not sign documents") from None
-    if not (usage.digital_signature or usage.content_commitment):
-        raise KeyError_("the certificate's KeyUsage does not allow digital signatures")
+        pass
+    try:
+        usage = extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (usage.digital_signature or usage.content_commitment):
+            reasons.append("the signer's certificate does not allow digital signatures (KeyUsage has neither "
+                           "digitalSignature nor nonRepudiation)")
+    except x509.ExtensionNotFound:
+        reasons.append("the signer's certificate has no KeyUsage, so it may not sign")
+    try:
+        purposes = list(extensions.get_extension_for_class(x509.ExtendedKeyUsage).value)
+    except x509.ExtensionNotFound:
+        purposes = None
+    if purposes is not None and not any(p in DOCUMENT_SIGNING_EKUS for p in purposes):
+        named = ", ".join(getattr(p, "_name", None) or p.dotted_string for p in purposes) or "nothing"
+        reasons.append(f"the signer's certificate is meant for {named} (ExtendedKeyUsage), not for signing "
+                       f"documents (accepted: {', '.join(DOCUMENT_SIGNING_EKUS.values())})")
+    return reasons
+
+
+def require_signing_usage(certificate: x509.Certificate) -> None:
+    """The time-independent part of the signer policy, checked when a key is opened or imported."""
+    problems = signer_certificate_problems(certificate)
+    if problems:
+        raise KeyError_("; ".join(problems))
 
 
 def _same_key(a, b) -> bool:  # noqa: ANN001

@@ -210,7 +210,9 @@ def _verify_one(tree: etree._ElementTree, signature: etree._Element, index: int,
         report.verified_content = document  # hashes to the signed digest: exactly what was signed
     if report.intact and structure.signed_properties is not None:
         _read_properties(report, structure, signer_cert)
-    path = trust.validate(signer_cert, [c for c in certificates if c != signer_cert], at)
+    lt_certificates, lt_crls = _lt_values(structure) if report.intact else ([], [])
+    path = trust.validate(signer_cert, [c for c in certificates + lt_certificates if c != signer_cert], at,
+                          embedded_crls=lt_crls)
     report.trusted = path.trusted
     report.notes.extend(path.notes)
     if report.intact and not path.trusted:
@@ -474,6 +476,29 @@ def _document_bytes(tree: etree._ElementTree, signature: etree._Element, referen
     outermost = [el for el in dict.fromkeys(removed) if not any(a in removed for a in el.iterancestors())]
     with detached(outermost):
         return canonicalize(tree, reference.c14n)
+
+
+def _lt_values(structure: _Structure) -> tuple[list[x509.Certificate], list[x509.CertificateRevocationList]]:
+    """XAdES-LT ``CertificateValues`` and ``RevocationValues/CRLValues`` of the verified signature (the
+    QualifyingProperties its verified SignedProperties belong to). Unreadable values are skipped; the trust store
+    checks each CRL's signature against the validated chain and lets it only revoke (never trust)."""
+    if structure.signed_properties is None:
+        return [], []
+    qualifying = structure.signed_properties.getparent()
+    unsigned = f"{{{XADES}}}UnsignedProperties/{{{XADES}}}UnsignedSignatureProperties"
+    certificates, crls = [], []
+    for el in qualifying.iterfind(f"{unsigned}/{{{XADES}}}CertificateValues/{{{XADES}}}EncapsulatedX509Certificate"):
+        try:
+            certificates.append(x509.load_der_x509_certificate(base64.b64decode("".join((el.text or "").split()))))
+        except ValueError:
+            continue
+    path = f"{unsigned}/{{{XADES}}}RevocationValues/{{{XADES}}}CRLValues/{{{XADES}}}EncapsulatedCRLValue"
+    for el in qualifying.iterfind(path):
+        try:
+            crls.append(x509.load_der_x509_crl(base64.b64decode("".join((el.text or "").split()))))
+        except ValueError:
+            continue
+    return certificates, crls
 
 
 def _read_properties(report: SignatureReport, structure: _Structure, signer: x509.Certificate) -> None:

@@ -31,6 +31,7 @@ from lxml import etree
 
 from coomet_lab.signing.backends import SHA256_URI, Signer
 from coomet_lab.signing.errors import SigningError
+from coomet_lab.signing.trust import TrustStore, require_may_sign
 from coomet_lab.signing.xmltools import (
     DS,
     ENVELOPED,
@@ -88,8 +89,20 @@ def is_parallel_signature(signature: etree._Element) -> bool:
 
 
 def sign_tree(tree: etree._ElementTree, signer: Signer, *, role: str | None = None, parallel: bool | None = None,
-              when: dt.datetime | None = None) -> etree._Element:
-    """Append a XAdES-BES signature to the DCC in ``tree`` and return it. The tree must not change afterwards."""
+              when: dt.datetime | None = None, trust: TrustStore | None = None) -> etree._Element:
+    """Append a XAdES-BES signature to the DCC in ``tree`` and return it. The tree must not change afterwards.
+
+    Every XML signature the application makes (a DCC, an export package's manifest) passes here, so the signing
+    policy runs here and not in one convenience function: an expired, CA or non-signing certificate is refused,
+    and with ``trust`` (anchors) an untrusted or revoked one too (:func:`~coomet_lab.signing.trust.require_may_sign`).
+    ``when`` is only the SigningTime written; the policy is always judged now."""
+    require_may_sign(signer.certificate, list(signer.chain), trust)
+    return _append_signature(tree, signer, role=role, parallel=parallel, when=when)
+
+
+def _append_signature(tree: etree._ElementTree, signer: Signer, *, role: str | None, parallel: bool | None,
+                      when: dt.datetime | None) -> etree._Element:
+    """The signature itself, without the policy (tests forge refused signatures with it; nothing else may)."""
     root = tree.getroot()
     plan = plan_signature(root, role, parallel)
     sid = _unique_id(root)

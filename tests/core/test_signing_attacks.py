@@ -121,12 +121,13 @@ def test_the_document_certificate_is_never_an_anchor(signed):
 
 @pytest.mark.parametrize("name, message", [("expired", "expired"), ("future", "not valid before")])
 def test_expired_and_not_yet_valid_signers_are_rejected(test_pki, unsigned_dcc, name, message, trust):
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.signing.xades import _append_signature
     from coomet_lab.xmlsafe import parse_bytes
 
-    # Signed behind the application's back (its own pre-flight refuses these certificates).
+    # Signed behind the application's back (its signing policy, in sign_tree, refuses these certificates).
     tree = parse_bytes(unsigned_dcc)
-    sign_tree(tree, test_pki.signer(name), when=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    _append_signature(tree, test_pki.signer(name), role=None, parallel=None,
+                      when=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     report = verify_xml(etree.tostring(tree), trust=trust)
     assert report.verdict == "intact-untrusted" and message in reasons(report)
 
