@@ -801,11 +801,17 @@ class Repository:
         with self._read() as conn:
             return [audit.entry_from_row(r) for r in conn.execute(query)]
 
-    def verify(self, *, check_files: bool = True) -> VerifyReport:
-        """Walk the audit chain, every audited row and every stored file; report anything changed or missing."""
+    def verify(self, *, check_files: bool = True, anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
+        """Walk the audit chain, every audited unit and every stored file; report anything changed or missing.
+        ``anchors``: heads (seq, hash) kept outside the repository that the chain must still contain."""
         from coomet_lab.repository.verify import verify_repository
 
-        return verify_repository(self, check_files=check_files)
+        return verify_repository(self, check_files=check_files, anchors=anchors)
+
+    def repository_id(self) -> str:
+        with self._read() as conn:
+            return str(conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "repository_id")
+                                    ).scalar_one_or_none() or "")
 
     def orphan_files(self, *, older_than: float = 0.0) -> list[str]:
         """Stored files no row names (left by a crash between writing a file and committing its row)."""

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DBAPIError
 
+from coomet_lab.errors import UnusableInputError
 from coomet_lab.repository import audit, schema
 from coomet_lab.repository.filestore import file_sha256
 from coomet_lab.repository.migrations import (
@@ -39,9 +42,9 @@ _MI_TYPE_FTS_COLUMNS = ("reg_number", "name", "designation", "manufacturer")
 
 
 def verify_repository(repo: Repository, *, check_files: bool = True,
-                      anchor: tuple[int, str] | None = None) -> VerifyReport:
-    """Everything ``repo verify`` checks; ``anchor`` is a head (seq, hash) kept outside the repository that the
-    chain must still contain, unchanged (it proves the end was not cut off and the head file rewritten)."""
+                      anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
+    """Everything ``repo verify`` checks; ``anchors`` are heads (seq, hash) kept outside the repository that the
+    chain must still contain, unchanged (they prove the end was not cut off and the head file rewritten)."""
     from coomet_lab.repository.repo import HEAD_NAME, read_head
 
     started = time.perf_counter()
@@ -55,7 +58,7 @@ def verify_repository(repo: Repository, *, check_files: bool = True,
             _check_files(conn, repo, report)
         known = set(conn.execute(select(schema.files.c.sha256)).scalars())
         _check_head(conn, read_head(repo.head_path), report, HEAD_NAME)
-        if anchor is not None:
+        for anchor in anchors:
             _check_anchor(hashes, anchor, report)
     _check_search_internals(repo, report)
     for digest in sorted(set(repo.files.iter_hashes()) - known):
@@ -129,10 +132,28 @@ def _walk_chain(conn: Connection, report: VerifyReport
             report.problems.append(Problem("audit.reordered", f"audit entry #{row.seq} is out of order: {where}, "
                                            f"not after #{row.seq - 1}", f"audit:{row.seq}"))
         prev, expected = row.entry_hash, row.seq + 1
+        if row.action == audit.Action.MIGRATED:
+            _check_migrated_once(row, latest, report)
         for state in _rows_of(row.details):
             latest[(state["table"], state["id"])] = (state["hash"], row.seq)
     report.head = prev
     return latest, hashes
+
+
+def _check_migrated_once(row: Any, latest: dict[tuple[str, Any], tuple[str, int]], report: VerifyReport) -> None:
+    """A migration runs once. One applied again means its schema_migrations row was deleted, which re-runs it and
+    records the state anew: that must not launder changes made before."""
+    try:
+        versions = json.loads(row.details).get("versions", [])
+    except (ValueError, AttributeError):
+        return
+    for version in versions if isinstance(versions, list) else []:
+        before = latest.get(("schema_migrations", version))
+        if before is not None:
+            report.problems.append(Problem("audit.migrated_twice", f"audit entry #{row.seq} applies schema version "
+                                           f"{version} again, but schema version {version} was recorded as applied "
+                                           f"before (entry #{before[1]}): its record was deleted outside the "
+                                           "application, and changes made before may be hidden", f"audit:{row.seq}"))
 
 
 def _rows_of(details: str) -> list[dict[str, Any]]:
@@ -185,8 +206,8 @@ def _describe(name: str, key: Any, row: Any, labels: dict[str, dict[Any, str]]) 
             " (certificate_standards)"
     if name == "outbox_items":
         file_name = labels.get("outbox_files", {}).get(key)
-        return f"the records of exported file #{key}" + (f" ({file_name})" if file_name else "") + \
-            " and their positions (outbox_items)"
+        return f"the record list of exported file #{key}" + (f" ({file_name})" if file_name else "") + \
+            " (outbox_items: which record went out at which position)"
     if name == "mi_types":
         return "the instrument-type register (mi_types)"
     label = (row.get("code") or row.get("name") or row.get("certificate_number") or "") if row is not None else ""
@@ -332,3 +353,47 @@ def _check_anchor(hashes: dict[int, str], anchor: tuple[int, str], report: Verif
         report.problems.append(Problem("audit.anchor_rewritten", f"audit entry #{seq} is not the anchored one "
                                        f"({label}; the trail has {hashes[seq]}): the trail was rewritten",
                                        f"audit:{seq}"))
+
+
+# ------------------------------------------------------------------------------------------- external anchors
+# The head file lives beside the database, so someone who can rewrite both can cut entries off the end unseen.
+# A head kept elsewhere (written down, e-mailed, printed, on another medium) closes that: `repo head` gives it,
+# `repo verify --expect-head SEQ:HASH` or `--anchor FILE` proves the chain still holds it.
+
+ANCHOR_FORMAT = "coomet-lab audit head"
+
+
+def parse_anchor(text: str, *, source: str = "the expected head") -> tuple[int, str]:
+    """``SEQ:HASH`` (as `repo head` prints it) → (seq, hash); anything else is unusable input."""
+    seq, sep, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if not sep or not seq.strip().isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise UnusableInputError(f"{source} is not SEQ:HASH (an entry number, a colon and the 64 hex digits of "
+                                 f"its hash, as `coomet-lab repo head` prints it): {text.strip()[:80]!r}")
+    return int(seq), digest
+
+
+def read_anchor_file(path: str | Path) -> tuple[tuple[int, str], str | None]:
+    """An anchor file (written by `repo head -o`, or a copy of audit-head.json, or a line SEQ:HASH):
+    the head and, when the file names it, the repository it belongs to."""
+    source = f"the anchor file {path}"
+    try:
+        raw = Path(path).read_bytes()[:65536].decode("utf-8")
+    except OSError as exc:
+        raise UnusableInputError(f"{source} cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise UnusableInputError(f"{source} is not text") from None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return parse_anchor(raw, source=source), None
+    if not isinstance(data, dict) or "seq" not in data or "hash" not in data:
+        raise UnusableInputError(f"{source} is JSON without the head's \"seq\" and \"hash\"")
+    repository = data.get("repository_id")
+    return parse_anchor(f"{data['seq']}:{data['hash']}", source=source), str(repository) if repository else None
+
+
+def anchor_document(repository_id: str, head: tuple[int, str], at: str) -> bytes:
+    """What `repo head -o FILE` writes: the head, the repository it belongs to and when it was taken."""
+    data = {"format": ANCHOR_FORMAT, "repository_id": repository_id, "seq": head[0], "hash": head[1], "taken_at": at}
+    return (json.dumps(data, indent=1) + "\n").encode("utf-8")
