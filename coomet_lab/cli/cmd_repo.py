@@ -242,9 +242,12 @@ def cmd_head(args: argparse.Namespace) -> int:
         print_json({"seq": seq, "hash": digest, "head": f"{seq}:{digest}", "repository_id": repository_id})
         return EXIT_OK
     print(f"{seq}:{digest}")
-    print(f"keep this outside the repository (write it down, e-mail or print it); later "
-          f"`coomet-lab repo verify --expect-head {seq}:{digest}` proves entries #1 to #{seq} are unchanged and "
-          "none was cut off" + (f"; anchor file written to {args.output}" if args.output else ""))
+    if seq == 0:
+        print("the audit trail is still empty: take the head after the first change")
+    else:
+        print(f"keep this outside the repository (write it down, e-mail or print it); later "
+              f"`coomet-lab repo verify --expect-head {seq}:{digest}` proves entries #1 to #{seq} are unchanged and "
+              "none was cut off" + (f"; anchor file written to {args.output}" if args.output else ""))
     return EXIT_OK
 
 

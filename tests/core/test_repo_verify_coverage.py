@@ -103,7 +103,7 @@ def _cut_the_end(root: Path, entries: int) -> int:
         last = db.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
         db.execute("DELETE FROM audit_log WHERE seq > ?", (last - entries,))
         seq, digest = db.execute("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        db.execute(f"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit_log "
+        db.execute("CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit_log "
                    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END")
     finally:
         db.close()
