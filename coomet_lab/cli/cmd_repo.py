@@ -9,6 +9,7 @@ import argparse
 import getpass
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, print_json
 
@@ -52,7 +53,18 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     verify = sub.add_parser("verify", help="check the audit chain, every record and every stored file")
     verify.add_argument("--json", action="store_true")
+    verify.add_argument("--expect-head", action="append", default=[], metavar="SEQ:HASH",
+                        help="a head printed earlier by `repo head` (kept outside the repository): the trail must "
+                             "still contain it unchanged")
+    verify.add_argument("--anchor", action="append", default=[], metavar="FILE",
+                        help="an anchor file written by `repo head -o` (kept on another medium): as --expect-head")
     verify.set_defaults(handler=cmd_verify)
+
+    head = sub.add_parser("head", help="the audit trail's head (SEQ:HASH): write it down, e-mail or print it, and "
+                                       "check it later with `repo verify --expect-head`")
+    head.add_argument("-o", "--output", metavar="FILE", help="also write it to an anchor file (for --anchor)")
+    head.add_argument("--json", action="store_true")
+    head.set_defaults(handler=cmd_head)
 
     backup = sub.add_parser("backup", help="one archive of the whole repository (safe while the app runs)")
     backup.add_argument("file", metavar="FILE")
@@ -181,9 +193,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _anchors(args: argparse.Namespace, repository_id: str) -> list[tuple[int, str]]:
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.repository.verify import parse_anchor, read_anchor_file
+
+    anchors = [parse_anchor(text, source=f"--expect-head {text}") for text in args.expect_head]
+    for path in args.anchor:
+        anchor, owner = read_anchor_file(path)
+        if owner and repository_id and owner != repository_id:
+            raise UnusableInputError(f"the anchor file {path} belongs to repository {owner}, not to this one "
+                                     f"({repository_id})")
+        anchors.append(anchor)
+    return anchors
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        report = repo.verify()
+        anchors = _anchors(args, repo.repository_id())
+        report = repo.verify(anchors=anchors)
     if args.json:
         print_json(report.to_json())
     else:
@@ -191,12 +218,37 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(f"PROBLEM: {problem.message}")
         for note in report.notes:
             print(f"note: {note.message}")
+        if report.ok:
+            for seq, _digest in anchors:
+                print(f"anchored head #{seq}: in the trail, unchanged")
         seconds = max(report.seconds, 1e-9)
         print(f"{'OK' if report.ok else 'FAILED'}: {report.entries} audit entries, {report.records} records, "
               f"{report.files} files ({report.bytes / 1e6:.1f} MB) checked in {report.seconds:.2f} s "
               f"({report.entries / seconds:,.0f} entries/s, {report.bytes / 1e6 / seconds:.1f} MB/s); "
               f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}")
     return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def cmd_head(args: argparse.Namespace) -> int:
+    from coomet_lab.atomic import write_bytes_atomic
+    from coomet_lab.repository.verify import anchor_document
+
+    with _open(args) as repo:
+        seq, digest = repo.audit_head()
+        repository_id = repo.repository_id()
+        if args.output:
+            write_bytes_atomic(Path(args.output), anchor_document(repository_id, (seq, digest), repo.now()))
+    if args.json:
+        print_json({"seq": seq, "hash": digest, "head": f"{seq}:{digest}", "repository_id": repository_id})
+        return EXIT_OK
+    print(f"{seq}:{digest}")
+    if seq == 0:
+        print("the audit trail is still empty: take the head after the first change")
+    else:
+        print(f"keep this outside the repository (write it down, e-mail or print it); later "
+              f"`coomet-lab repo verify --expect-head {seq}:{digest}` proves entries #1 to #{seq} are unchanged and "
+              "none was cut off" + (f"; anchor file written to {args.output}" if args.output else ""))
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -6,20 +6,22 @@ breaks its own hash; removing or reordering entries breaks the sequence and the 
 end is caught by the head file (``audit-head.json``), written after each commit outside the database.
 
 Entries that change a record carry the SHA-256 of that record's row after the change (``rows``), so ``verify``
-can tell a row changed with a database tool from one changed by the application.
+can tell a row changed with a database tool from one changed by the application. What a "record" is per table
+(a row, or a group of rows hashed together) is ``schema.COVERED``. The first entry of a repository also carries
+its settings (``meta``) and schema versions: the first migration writes them before any entry exists.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from coomet_lab.repository.schema import audit_log
+from coomet_lab.repository.schema import COVERED, WHOLE_TABLE, Coverage, audit_log
 
 GENESIS = "0" * 64
 
@@ -42,6 +44,7 @@ class Action:
     RECORD_ADDED = "record added"
     RECORD_CHANGED = "record changed"
     ORPHANS_REMOVED = "orphans removed"
+    MIGRATED = "schema migrated"
 
 
 def canonical(value: Any) -> bytes:
@@ -52,6 +55,48 @@ def canonical(value: Any) -> bytes:
 def row_hash(table: Table, row: Mapping[str, Any]) -> str:
     content = {"table": table.name, "row": {c.name: row[c.name] for c in table.columns}}
     return hashlib.sha256(canonical(content)).hexdigest()
+
+
+def group_hash(table: Table, key: Any, rows: Iterable[Mapping[str, Any]]) -> str:
+    """One hash over every row of a group (rows in primary-key order): adding, removing, changing or swapping a
+    row of the group changes it."""
+    content = {"table": table.name, "key": key, "rows": [[row[c.name] for c in table.columns] for row in rows]}
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+def _pk_order(table: Table) -> list[Any]:
+    return list(table.primary_key.columns)
+
+
+def iter_units(conn: Connection, name: str) -> Iterator[tuple[Any, str, Mapping[str, Any] | None]]:
+    """Every audited unit of a covered table as it is now: (key, hash, the row for a single-row unit)."""
+    coverage = COVERED[name]
+    table = coverage.table
+    if not coverage.grouped:
+        for row in conn.execute(select(table)).mappings():
+            yield row[coverage.key], row_hash(table, row), row
+        return
+    if coverage.key is None:
+        rows = list(conn.execute(select(table).order_by(*_pk_order(table))).mappings())
+        if rows:
+            yield WHOLE_TABLE, group_hash(table, WHOLE_TABLE, rows), None
+        return
+    column = table.c[coverage.key]
+    current: Any = None
+    group: list[Mapping[str, Any]] = []
+    for row in conn.execute(select(table).order_by(column, *_pk_order(table))).mappings():
+        if group and row[coverage.key] != current:
+            yield current, group_hash(table, current, group), None
+            group = []
+        current = row[coverage.key]
+        group.append(row)
+    if group:
+        yield current, group_hash(table, current, group), None
+
+
+def empty_unit_hash(coverage: Coverage, key: Any) -> str | None:
+    """The hash a group has once all its rows are gone (a group may legitimately be empty); None for a row."""
+    return group_hash(coverage.table, key, []) if coverage.grouped else None
 
 
 def entry_hash(seq: int, at: str, actor: str, action: str, subject: str, details: str, prev_hash: str) -> str:
@@ -84,7 +129,7 @@ class PendingEntry:
     actor: str
     subject: str
     details: dict[str, Any] = field(default_factory=dict)
-    rows: list[tuple[Table, int]] = field(default_factory=list)
+    rows: list[tuple[Table, Any]] = field(default_factory=list)  # (table, key): see schema.COVERED
 
 
 def head(conn: Connection) -> tuple[int, str]:
@@ -100,6 +145,11 @@ def append(conn: Connection, entries: Iterable[PendingEntry], *, at: str) -> tup
         # SQLite's BEGIN IMMEDIATE already serialises writers; a server needs the chain's head locked explicitly.
         conn.exec_driver_sql("LOCK TABLE audit_log IN EXCLUSIVE MODE")
     seq, prev = head(conn)
+    entries = list(entries)
+    if seq == 0 and entries:  # the first entry also records what the first migration wrote
+        first = entries[0]
+        entries[0] = PendingEntry(first.action, first.actor, first.subject, first.details,
+                                  creation_rows(conn) + first.rows)
     for entry in entries:
         details = dict(entry.details)
         if entry.rows:
@@ -115,17 +165,48 @@ def append(conn: Connection, entries: Iterable[PendingEntry], *, at: str) -> tup
     return seq, prev
 
 
-def _row_states(conn: Connection, rows: list[tuple[Table, int]]) -> list[dict[str, Any]]:
-    """Each row's hash, in the order given; fetched in chunks (an export touches 50,000 rows in one entry)."""
-    wanted: dict[str, tuple[Table, set[int]]] = {}
+def creation_rows(conn: Connection) -> list[tuple[Table, Any]]:
+    """The settings and schema versions the first migration wrote, before any entry could record them: the
+    repository's first entry carries them."""
+    from coomet_lab.repository.schema import meta, schema_migrations
+
+    keys = [(meta, k) for k in conn.execute(select(meta.c.key).order_by(meta.c.key)).scalars()]
+    versions = [(schema_migrations, v) for v in conn.execute(
+        select(schema_migrations.c.version).order_by(schema_migrations.c.version)).scalars()]
+    return keys + versions
+
+
+def units_of(conn: Connection, names: Iterable[str]) -> list[tuple[Table, Any]]:
+    """Every unit of these covered tables as they are now (to record a baseline of them)."""
+    return [(COVERED[name].table, key) for name in names for key, _digest, _row in iter_units(conn, name)]
+
+
+def _row_states(conn: Connection, rows: list[tuple[Table, Any]]) -> list[dict[str, Any]]:
+    """Each unit's hash, in the order given; fetched in chunks (an export touches 50,000 rows in one entry)."""
+    wanted: dict[str, tuple[Table, set[Any]]] = {}
     for table, key in rows:
         wanted.setdefault(table.name, (table, set()))[1].add(key)
-    hashes: dict[tuple[str, int], str] = {}
+    hashes: dict[tuple[str, Any], str] = {}
     for name, (table, keys) in wanted.items():
+        coverage = COVERED.get(name, Coverage(table, "id"))
+        if coverage.grouped and coverage.key is None:
+            rows_now = list(conn.execute(select(table).order_by(*_pk_order(table))).mappings())
+            hashes[(name, WHOLE_TABLE)] = group_hash(table, WHOLE_TABLE, rows_now)
+            continue
+        column = table.c[coverage.key]
         ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
-            for row in conn.execute(select(table).where(table.c.id.in_(ordered[start:start + 500]))).mappings():
-                hashes[(name, row["id"])] = row_hash(table, row)
+            chunk = ordered[start:start + 500]
+            query = select(table).where(column.in_(chunk))
+            if not coverage.grouped:
+                for row in conn.execute(query).mappings():
+                    hashes[(name, row[coverage.key])] = row_hash(table, row)
+                continue
+            groups: dict[Any, list[Mapping[str, Any]]] = {key: [] for key in chunk}
+            for row in conn.execute(query.order_by(column, *_pk_order(table))).mappings():
+                groups[row[coverage.key]].append(row)
+            for key, group in groups.items():
+                hashes[(name, key)] = group_hash(table, key, group)
     missing = [(t.name, k) for t, k in rows if (t.name, k) not in hashes]
     if missing:
         raise LookupError(f"audit: rows {missing[:5]} do not exist")

@@ -8,15 +8,19 @@ pins that shape, so changing a table means adding a migration, never editing thi
 SQLite gets more than portable tables: the FTS5 search index and triggers that refuse, at the database level,
 to delete or rewrite stored certificates, files and audit entries (a guard against bugs; tampering with a database
 tool is caught by ``verify``, which also checks that these triggers are still in place).
+
+``verify`` compares every schema object of the database (tables, indexes, triggers, views) with what these
+migrations create (:func:`expected_schema`): an added trigger or view, a dropped or redefined index is a finding.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, create_engine, select
 
 from coomet_lab.errors import RepositoryError
 from coomet_lab.repository import schema
@@ -108,9 +112,17 @@ def _m002_verifications(conn: Connection, now: str) -> None:
             conn.exec_driver_sql(ddl)
 
 
+def _m003_coverage(conn: Connection, now: str) -> None:
+    """No new tables: from version 3 the audit chain also covers the settings, schema versions, certificates'
+    standards, export items and the type register (``schema.COVERED_SINCE_V3``). Their state when an existing
+    repository is upgraded is recorded once, by the "schema migrated" entry (:func:`migration_entry`)."""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial: records, files, registries, drafts, audit trail, search", _m001_initial),
     Migration(2, "verifications, instrument-type register, export outbox", _m002_verifications),
+    Migration(3, "audit trail covers settings, schema versions, certificate standards, export items, type register",
+              _m003_coverage),
 ]
 LATEST = MIGRATIONS[-1].version
 
@@ -141,3 +153,37 @@ def migrate(conn: Connection, now: str) -> list[int]:
             version=migration.version, name=migration.name, applied_at=now))
         applied.append(migration.version)
     return applied
+
+
+def migration_entry(conn: Connection, applied: list[int], actor: str = "coomet-lab"):  # noqa: ANN201
+    """The "schema migrated" audit entry for migrations just applied to a repository that has an audit trail.
+
+    It records the new schema versions and the settings; the upgrade to version 3 also records, once, the state of
+    everything the audit trail did not cover before (from then on each change is recorded where it is made). A new
+    repository has no trail yet: its first entry records them (``audit.append``).
+    """
+    from coomet_lab.repository import audit
+
+    if not applied or audit.head(conn)[0] == 0:
+        return None
+    names = list(schema.COVERED_SINCE_V3) if 3 in applied else ["meta", "schema_migrations"]
+    rows = audit.units_of(conn, names)
+    return audit.PendingEntry(audit.Action.MIGRATED, actor, "repository", {"versions": applied}, rows)
+
+
+def normalized_sql(sql: str | None) -> str | None:
+    """A schema object's SQL with runs of white space made one space (SQLite keeps the text as it was given)."""
+    return " ".join(sql.split()) if sql is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def expected_schema() -> frozenset[tuple[str, str, str, str | None]]:
+    """(type, name, table, SQL) of every object the migrations create in SQLite, built once in memory."""
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as conn:
+            migrate(conn, "1970-01-01T00:00:00.000Z")
+            rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+    finally:
+        engine.dispose()
+    return frozenset((t, n, tbl, normalized_sql(sql)) for t, n, tbl, sql in rows)

@@ -151,7 +151,7 @@ class Outbox:
             tx.log("exported", who, f"outbox:{job_id}", {"target": "arshin", "profile": profile,
                                                           "records": records, "files": len(files)},
                    [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids),
-                    *((table, key) for key in ids)])
+                    *((schema.outbox_items, f) for f in file_ids), *((table, key) for key in ids)])
             return job_id
 
     @staticmethod
@@ -251,7 +251,7 @@ class Outbox:
                 for n, record in enumerate(chosen, start=1)])
             tx.log("exported", who, f"outbox:{job_id}", {"target": "package", "certificates": len(chosen),
                                                           "sha256": digest},
-                   [(schema.outbox_jobs, job_id), (schema.outbox_files, file_id)])
+                   [(schema.outbox_jobs, job_id), (schema.outbox_files, file_id), (schema.outbox_items, file_id)])
         return self.write_job(job_id, who=who)
 
     def _package_candidates(self, certificate_ids: list[int] | None, since: str | None) -> list:
@@ -289,7 +289,8 @@ class Outbox:
                                 .values(state=CONFIRMED, message=note))
             self._update_job_status(tx.conn, job_id, tx.now)
             tx.log("export confirmed", who, f"outbox:{job_id}", {"note": note},
-                   [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids)])
+                   [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids),
+                    *((schema.outbox_items, f) for f in file_ids)])
         return self.job(job_id)
 
     # ---------------------------------------------------------------------------------------- submitted
@@ -397,7 +398,7 @@ class Outbox:
                    {"file": target.name, "reply_sha256": digest, "source": source,
                     "confirmed": len(report.confirmed), "rejected": len(report.rejected)},
                    [(schema.outbox_files, target.id), (schema.outbox_jobs, target.job_id),
-                    *((schema.verifications, v) for v in touched)])
+                    (schema.outbox_items, target.id), *((schema.verifications, v) for v in touched)])
             return report
 
     def _file_for_reply(self, conn: Connection, parsed, file_name: str | None) -> OutboxFile:  # noqa: ANN001

@@ -91,7 +91,7 @@ class _Tx:
     head: tuple[int, str] | None = None
 
     def log(self, action: str, who: str, subject: str, details: dict[str, Any] | None = None,
-            rows: Iterable[tuple[Table, int]] = ()) -> None:
+            rows: Iterable[tuple[Table, Any]] = ()) -> None:
         self.entries.append(PendingEntry(action, who, subject, dict(details or {}), list(rows)))
 
 
@@ -151,7 +151,10 @@ class Repository:
             repo = cls(root=folder, engine=engine, files=files, busy_timeout=busy_timeout,
                        clock=clock or utc_now, lock=lock)
             with repo._write(f"cannot open the repository in {folder}") as tx:
-                migrations.migrate(tx.conn, tx.now)
+                applied = migrations.migrate(tx.conn, tx.now)
+                migrated = migrations.migration_entry(tx.conn, applied)
+                if migrated is not None:
+                    tx.entries.append(migrated)
         except BaseException:
             if lock:
                 lock.release()
@@ -373,7 +376,7 @@ class Repository:
         if report.blocked:
             tx.log(Action.OVERRIDE, who, subject, {"number": number, "reason": override_reason.strip(),
                                                    "findings": [f.message for f in report.blocking()]})
-        rows: list[tuple[Table, int]] = [(schema.certificates, cert_id)]
+        rows: list[tuple[Table, Any]] = [(schema.certificates, cert_id), (schema.certificate_standards, cert_id)]
         if replaced is not None:
             tx.conn.execute(schema.certificates.update().where(schema.certificates.c.id == replaced.id)
                             .values(status="replaced", replaced_by_id=cert_id))
@@ -470,7 +473,8 @@ class Repository:
         with self._write("cannot change the amendment pattern") as tx:
             tx.conn.execute(schema.meta.update().where(schema.meta.c.key == "amendment_pattern")
                             .values(value=pattern))
-            tx.log(Action.RECORD_CHANGED, who, "meta:amendment_pattern", {"pattern": pattern})
+            tx.log(Action.RECORD_CHANGED, who, "meta:amendment_pattern", {"pattern": pattern},
+                   [(schema.meta, "amendment_pattern")])
 
     # ----------------------------------------------------------------------------------- stored records
 
@@ -797,11 +801,17 @@ class Repository:
         with self._read() as conn:
             return [audit.entry_from_row(r) for r in conn.execute(query)]
 
-    def verify(self, *, check_files: bool = True) -> VerifyReport:
-        """Walk the audit chain, every audited row and every stored file; report anything changed or missing."""
+    def verify(self, *, check_files: bool = True, anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
+        """Walk the audit chain, every audited unit and every stored file; report anything changed or missing.
+        ``anchors``: heads (seq, hash) kept outside the repository that the chain must still contain."""
         from coomet_lab.repository.verify import verify_repository
 
-        return verify_repository(self, check_files=check_files)
+        return verify_repository(self, check_files=check_files, anchors=anchors)
+
+    def repository_id(self) -> str:
+        with self._read() as conn:
+            return str(conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "repository_id")
+                                    ).scalar_one_or_none() or "")
 
     def orphan_files(self, *, older_than: float = 0.0) -> list[str]:
         """Stored files no row names (left by a crash between writing a file and committing its row)."""

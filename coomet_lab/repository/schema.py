@@ -7,6 +7,8 @@ lower-case SHA-256 hex. Which rows are legal records and how they are protected 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text, text
 
 metadata = MetaData()
@@ -278,3 +280,30 @@ outbox_items = Table(
 )
 
 AUDITED_TABLES.update({"verifications": verifications, "outbox_jobs": outbox_jobs, "outbox_files": outbox_files})
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the audit chain covers. An audited *unit* is what one audit "rows" entry hashes: one row found by its key
+# column (``grouped=False``), or every row sharing a key value (``grouped=True``: a certificate's standards, an
+# exported file's records), or, with ``key=None``, the whole table (the type register, replaced wholesale by an
+# import). `verify` recomputes every unit and compares it with the hash its latest audit entry recorded.
+@dataclass(frozen=True)
+class Coverage:
+    table: Table
+    key: str | None
+    grouped: bool = False
+
+
+WHOLE_TABLE = "*"  # the key of a unit that is a whole table
+
+COVERED: dict[str, Coverage] = {
+    **{name: Coverage(table, "id") for name, table in AUDITED_TABLES.items()},
+    "meta": Coverage(meta, "key"),
+    "schema_migrations": Coverage(schema_migrations, "version"),
+    "certificate_standards": Coverage(certificate_standards, "certificate_id", grouped=True),
+    "outbox_items": Coverage(outbox_items, "file_id", grouped=True),
+    "mi_types": Coverage(mi_types, None, grouped=True),
+}
+
+# Covered since migration 3: an existing repository records their state once when it is upgraded.
+COVERED_SINCE_V3 = ("meta", "schema_migrations", "certificate_standards", "outbox_items", "mi_types")

@@ -308,7 +308,8 @@ class Verifications:
                 tx.conn.exec_driver_sql(
                     "INSERT INTO mi_type_fts (reg_number, name, designation, manufacturer) VALUES (?, ?, ?, ?)",
                     [(t.reg_number, t.name, t.designation, t.manufacturer) for t in types])
-            tx.log("type register imported", who, f"snapshot:{Path(path).name}", {"types": len(types)})
+            tx.log("type register imported", who, f"snapshot:{Path(path).name}", {"types": len(types)},
+                   [(table, schema.WHOLE_TABLE)])
         return len(types)
 
     @staticmethod

@@ -31,7 +31,7 @@ def shape_of(repo: Repository, tables: set[str] | None = None) -> str:
 
 
 def test_migration_1_creates_the_pinned_shape(app_home):
-    assert LATEST == len(MIGRATIONS) == 2
+    assert LATEST == len(MIGRATIONS) == 3
     with Repository.open() as repo:
         assert shape_of(repo, set(schema.metadata.tables) | {"schema_migrations"}) == MIGRATION_1_SHAPE
         tables = set(inspect(repo.engine).get_table_names())
@@ -51,9 +51,10 @@ def test_a_version_1_repository_is_migrated_and_stays_verifiable(app_home, monke
             repo.add_customer(name="АО «Уралхим»", who="test")
             assert "verifications" not in inspect(repo.engine).get_table_names()
     with Repository.open() as repo:
+        assert repo.root == app_home / "repository"
         assert "verifications" in inspect(repo.engine).get_table_names()
         versions = raw_db(repo.root).execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
-        assert versions == [(1,), (2,)]
+        assert versions == [(1,), (2,), (3,)]
         report = repo.verify()
     assert report.ok, report.problems
 

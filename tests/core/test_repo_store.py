@@ -28,7 +28,7 @@ def test_open_creates_a_wal_database_with_migrations_in_the_app_home(app_home):
         assert repo.root == app_home / "repository"
     db = raw_db(app_home / "repository")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall() == [(1,), (2,)]
+    assert db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall() == [(1,), (2,), (3,)]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with Repository.open() as again:  # a second open migrates nothing and keeps the identity
         assert again.count_certificates() == 0

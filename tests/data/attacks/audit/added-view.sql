@@ -1,0 +1,1 @@
+CREATE VIEW zz_certificates AS SELECT * FROM certificates;
