@@ -96,7 +96,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     from coomet_lab.cli.cmd_sign import open_signer_from
     from coomet_lab.config import load_settings
 
-    ids = [int(x.lstrip("#")) for x in args.ids.split(",") if x.strip()] if args.ids else None
+    ids = _ids(args.ids) if args.ids else None
     settings = load_settings()
     lab = next(iter(settings.lab_name.values()), "") if settings.lab_name else ""
     signer = open_signer_from(args)
@@ -112,6 +112,22 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     for item in job.files:
         print(_file_line(job, item, job.directory))
     return EXIT_OK
+
+
+def _ids(text: str) -> list[int]:
+    """``--ids 3,#7``: certificate ids as ASCII digits; anything else is named (int() took "²" for a digit)."""
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.numbers import whole_number
+
+    ids = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        number = whole_number(part.lstrip("#"))
+        if number is None:
+            raise UnusableInputError(f"--ids: {part[:40]!r} is not a certificate id (e.g. --ids 3,7)")
+        ids.append(number)
+    return ids
 
 
 def cmd_confirm_delivery(args: argparse.Namespace) -> int:
