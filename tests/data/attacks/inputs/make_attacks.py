@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -98,7 +99,11 @@ def _template() -> dict[str, bytes]:
     out = io.BytesIO()
     book.save(out)
     with zipfile.ZipFile(out) as z:
-        return {name: z.read(name) for name in z.namelist()}
+        members = {name: z.read(name) for name in z.namelist()}
+    # openpyxl stamps the save time into the properties, whatever was set.
+    members["docProps/core.xml"] = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<",
+                                          rb"<dcterms:\1\2>2026-11-20T00:00:00Z<", members["docProps/core.xml"])
+    return members
 
 
 def xlsx(sheet_xml: bytes, *, book: bytes | None = None) -> bytes:
@@ -186,6 +191,8 @@ def files() -> dict[str, bytes]:
     assert certificate["format"] == "coomet-lab-certificate"
 
     # Finding 3: XLSX batches to `verification import-csv`.
+    header, first = BATCH_GOOD.read_text(encoding="utf-8").splitlines()[:2]
+    out["batch-nul.csv"] = (header + "\n" + first.replace("Физическое лицо", "Физическое\x00лицо") + "\n").encode()
     out["batch-not-a-zip.xlsx"] = "mitype_number,owner\n16078-13,x\n".encode()
     out["batch-zip-not-xlsx.xlsx"] = zip_bytes({"readme.txt": b"not a workbook"})
     out["batch-no-sheet.xlsx"] = xlsx(sheet(batch_rows()), book=workbook(sheets=False))
