@@ -163,12 +163,15 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    path = Path(args.reply)
+    from coomet_lab.cli.common import input_file
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.xmlsafe import ORDINARY
+
+    # Checked before it is read: a 200 MB file is refused at once (a reply is a few kilobytes per record).
+    path = input_file(args.reply, "an Arshin reply", ORDINARY.max_bytes)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        from coomet_lab.errors import UnusableInputError
-
         raise UnusableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with _open(args) as repo:
         report = repo.outbox.confirm(data, who=_who(args), file_name=args.file, source=path.name)

@@ -106,8 +106,15 @@ def _delimiter(text: str) -> str:
     return ";" if ";" in header and "," not in header else ","
 
 
+MAX_CSV_BYTES = 64 * 1024 * 1024  # 50,000 verifications are about 15 MB of CSV
+
+
 def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES and path.is_file():
+            raise UnusableInputError(f"{path}: the file is {size / 1024 / 1024:.1f} MB, more than the "
+                                     f"{MAX_CSV_BYTES // 1024 // 1024} MB a batch may take; split it")
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise UnusableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
