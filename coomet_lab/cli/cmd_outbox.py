@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
-from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json, whole_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
     submit = sub.add_parser("submit", help="mark a job's files (or one file) as uploaded")
-    submit.add_argument("job", type=int, nargs="?")
+    submit.add_argument("job", type=whole_argument, nargs="?")
     submit.add_argument("--file", metavar="NAME")
     submit.set_defaults(handler=cmd_submit)
     confirm = sub.add_parser("confirm", help="import Arshin's reply protocol for an uploaded file")
@@ -55,11 +55,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     confirm.add_argument("--file", metavar="NAME", help="the uploaded file it answers (when not obvious)")
     confirm.set_defaults(handler=cmd_confirm)
     delivered = sub.add_parser("confirm-delivery", help="a register without a reply received a package")
-    delivered.add_argument("job", type=int)
+    delivered.add_argument("job", type=whole_argument)
     delivered.add_argument("--note", required=True, help="how the receipt was confirmed")
     delivered.set_defaults(handler=cmd_confirm_delivery)
     write = sub.add_parser("write", help="write a job's files again (byte-identical) into a folder")
-    write.add_argument("job", type=int)
+    write.add_argument("job", type=whole_argument)
     write.add_argument("-o", "--output", metavar="DIR", help="default: the job's own folder")
     write.set_defaults(handler=cmd_write)
 

@@ -34,6 +34,19 @@ def report_error(exc: BaseException) -> int:
     return exit_code_for(exc)
 
 
+def whole_argument(text: str) -> int:
+    """An argparse ``type`` for ids, job numbers, limits: ASCII digits that fit SQLite's INTEGER (``type=int`` took
+    "١" and 20 digits, which SQLite then refused with a bare OverflowError)."""
+    import argparse
+
+    from coomet_lab.numbers import whole_number
+
+    number = whole_number(text.strip().lstrip("#"))
+    if number is None:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number (ASCII digits 0-9, at most 18)")
+    return number
+
+
 def refuse_nul_arguments(args: Any) -> None:
     """No file name or text on the command line can hold NUL (Python's file functions raise a bare ValueError,
     "embedded null byte"); refuse it first, naming the option."""
