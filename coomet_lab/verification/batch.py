@@ -271,15 +271,6 @@ def _record(row: dict[str, str], problems: list[Problem]) -> VerificationRecord 
         problems.append(Problem(name, f"{text(name)!r} is not true or false"))
         return default
 
-    from coomet_lab.document import first_non_xml_character
-
-    for name, value in row.items():  # NUL or ESC would be stored and only fail when the Arshin XML is built
-        index = first_non_xml_character(value or "")
-        if index is not None:
-            problems.append(Problem(name, f"character {index + 1} is {ascii(value[index])}, which a certificate "
-                                          "cannot hold (NUL or a control character); remove it"))
-    if problems:
-        return None
     kind = text("type")
     if kind not in ("1", "2"):
         problems.append(Problem("type", f"{kind!r}: 1 (primary) or 2 (periodic)"))
