@@ -315,7 +315,7 @@ def _non_xml_detail(text: str, index: int) -> str:
             "lone surrogate); remove it")
 
 
-def read_json(text: str, source: str, *, numbers_as_text: bool = True) -> Any:
+def read_json(text: str, source: str, *, numbers_as_text: bool = True, xml_text: bool = True) -> Any:
     """JSON from outside, read safely: duplicate keys, nesting deeper than :data:`MAX_JSON_DEPTH` and characters
     XML cannot hold are each refused as a :class:`DocumentError` naming the JSON path (``file:a.b[2].c``); numbers
     stay their literal text (``parse_int`` would refuse 5,000 digits with a bare ValueError, floats lose digits)."""
@@ -328,18 +328,18 @@ def read_json(text: str, source: str, *, numbers_as_text: bool = True) -> Any:
         raise DocumentError(f"nested more than {MAX_JSON_DEPTH} levels deep; not a document", path=source) from None
     except ValueError as exc:  # int() over 4,300 digits, when numbers are not kept as text
         raise DocumentError(f"a number is too long ({exc})", path=source) from None
-    _check_json(data, source)
+    _check_json(data, source, xml_text)
     return data
 
 
-def _check_json(data: Any, source: str) -> None:
+def _check_json(data: Any, source: str, xml_text: bool = True) -> None:
     """One walk without recursion over everything :func:`read_json` refuses."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
         value, path, depth = stack.pop()
         where = f"{source}:{path}" if path else source
         if isinstance(value, str):
-            index = first_non_xml_character(value)
+            index = first_non_xml_character(value) if xml_text else None
             if index is not None:
                 raise DocumentError(_non_xml_detail(value, index), path=where)
             continue
@@ -353,7 +353,7 @@ def _check_json(data: Any, source: str) -> None:
         if isinstance(value, _Pairs):
             raise DocumentError(f"the key {value.duplicate!r} appears twice in this object; keep one", path=where)
         for key in reversed(list(value)):
-            index = first_non_xml_character(key)
+            index = first_non_xml_character(key) if xml_text else None
             if index is not None:
                 raise DocumentError(f"a key: {_non_xml_detail(key, index)}", path=where)
             stack.append((value[key], f"{path}.{key}" if path else key, depth + 1))
@@ -382,14 +382,17 @@ def read_json_file(path: str | os.PathLike[str], what: str = "the document") -> 
         raise UnusableInputError(f"{file}: {what} is not UTF-8 text (byte {exc.start}){hint}") from None
 
 
-def loads(text: str, source: str = "document") -> Certificate:
+def loads(text: str, source: str = "document", *, xml_text: bool = False) -> Certificate:
+    """A certificate from document text. ``xml_text`` also refuses characters XML cannot hold, by path: on for
+    files from outside (:func:`load_document`), off for the repository's own drafts (written by this application),
+    so that a draft opens in the editor exactly as before."""
     # Keep the literal digits of JSON numbers: 10.0021 must never pass through a float.
-    return certificate_from_document(read_json(text, source), source)
+    return certificate_from_document(read_json(text, source, xml_text=xml_text), source)
 
 
 def load_document(path: str | os.PathLike[str]) -> Certificate:
     text, file = read_json_file(path)
-    return loads(text, source=str(file))
+    return loads(text, source=str(file), xml_text=True)
 
 
 def save_document(certificate: Certificate, path: str | os.PathLike[str]) -> None:
