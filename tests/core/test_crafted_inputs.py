@@ -260,3 +260,14 @@ def test_every_command_refuses_an_unusable_file_by_name(command: str, variant: s
     named = "NUL character" if variant == "NUL in the path" else Path(path).name
     assert named in text, f"the message does not name the file: {text}"
     assert not output.exists()
+
+
+@pytest.mark.parametrize("text", ["m^" + "1" * 5000, "m" + "²" * 5000])
+def test_a_unit_with_a_5000_digit_exponent_is_a_unit_error(text: str):
+    """units._COMPONENT read the exponent with \\d+ and int(): 5,000 digits raised a bare ValueError (a table cell in
+    the editor, a unit in a built document)."""
+    from coomet_lab.errors import UnitError
+    from coomet_lab.units import parse_unit
+
+    with pytest.raises(UnitError, match="is not a unit this application understands"):
+        parse_unit(text)
