@@ -137,7 +137,8 @@ def _from_json(text: str, path: Path) -> list[InstrumentType]:
         where = f"{prefix}[{index - 1}]"
         try:
             if not isinstance(item, dict):
-                raise ValueError(f"{where}: expected an object, found {type(item).__name__}")
+                found = {list: "a list", str: "text or a number", bool: "true or false"}.get(type(item), "null")
+                raise ValueError(f"{where}: expected an object (one type), found {found}")
             rows.append(_make_type(_from_eapi(item, where) if "general" in item else _columns(item, where)))
         except ValueError as exc:
             problems.append(f"entry {index}: {exc}")
@@ -217,4 +218,6 @@ def _checked(rows: list[InstrumentType], problems: list[str], path: Path) -> lis
     if problems:
         raise UnusableInputError(f"{path}: nothing imported; " + "; ".join(problems[:20])
                                  + (f"; and {len(problems) - 20} more" if len(problems) > 20 else ""))
+    if not rows:  # the database would refuse an empty insert with a NOT NULL message about reg_number
+        raise UnusableInputError(f"{path}: the snapshot holds no instrument types; nothing imported")
     return rows

@@ -169,6 +169,9 @@ def files() -> dict[str, bytes]:
     out["types-eapi-wrong-type.json"] = (b'[{"general": {"number": "16078-13", "title": "water meters", '
                                          b'"notation": "VSKM"}, "mpi": [{"mpi": ["6 years"]}]}]')
     out["types-eapi-deep.json"] = ('[{"general": ' + "{\"a\": " * 5000 + "1" + "}" * 5000 + "}]").encode()
+    out["types-empty-list.json"] = b"[]"
+    out["types-header-only.csv"] = b"reg_number,name\n"
+    out["types-not-objects.json"] = b'{"items": [1, ["16078-13"]]}'
     out["types-nul.csv"] = "reg_number,name\n16078-13,water\x00meters\n".encode()
     out["types-interval-superscript.csv"] = "reg_number,name,interval\n16078-13,water meters,²\n".encode()
     out["types-interval-5000-digits.csv"] = ("reg_number,name,interval\n16078-13,water meters,"
