@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -192,6 +193,12 @@ def files() -> dict[str, bytes]:
                                                  1).encode()
     out["doc-not-an-object.json"] = b'"coomet-lab-certificate"'
     assert certificate["format"] == "coomet-lab-certificate"
+
+    # The sweep of int() over outside text: a DCC whose date has a 5,000-digit year (dcc/rules.py compared int()s).
+    shared = Path(os.environ.get("COOMET_LAB_SHARED", ROOT.parent / "shared"))  # as tests/conftest.py finds it
+    xml = (shared / "examples" / "dcc" / "01_ptb-dcclib_valid_v3.3.0.xml").read_text(encoding="utf-8")
+    out["dcc-year-5000-digits.xml"] = xml.replace("<dcc:beginPerformanceDate>1957-08-13<",
+                                                  "<dcc:beginPerformanceDate>" + "1" * 5000 + "-08-13<", 1).encode()
 
     # Finding 3: XLSX batches to `verification import-csv`.
     header, first = BATCH_GOOD.read_text(encoding="utf-8").splitlines()[:2]
