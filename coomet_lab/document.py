@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -263,7 +264,8 @@ def certificate_from_document(data: Any, source: str = "document") -> Certificat
         raise DocumentError(f"not a COOMET Lab certificate document (expected \"format\": \"{FORMAT}\")", path=source)
     version = str(data.get("formatVersion"))
     if version != str(FORMAT_VERSION):
-        raise DocumentError(f"unsupported formatVersion {version} (this application reads {FORMAT_VERSION})", path=source)
+        shown = version if len(version) <= 20 else f"{version[:20]}… ({len(version)} characters)"
+        raise DocumentError(f"unsupported formatVersion {shown} (this application reads {FORMAT_VERSION})", path=source)
     unknown = set(data) - {"format", "formatVersion", "certificate"}
     if unknown:
         raise DocumentError(f"unknown top-level keys: {sorted(unknown)}", path=source)
@@ -277,22 +279,120 @@ def dumps(certificate: Certificate) -> str:
     return json.dumps(certificate_to_document(certificate), ensure_ascii=False, indent=2) + "\n"
 
 
-def loads(text: str, source: str = "document") -> Certificate:
+# ------------------------------------------------------------------------------------------ untrusted JSON
+
+MAX_JSON_BYTES = 64 * 1024 * 1024  # the XML ceiling (xmlsafe.ORDINARY): room for embedded files, not for a bomb
+MAX_JSON_DEPTH = 64  # real documents nest 16 deep; Python's own parser gives up near 1,000 with RecursionError
+# What XML 1.0 cannot carry (NUL, control characters, lone surrogates, U+FFFE/FFFF): lxml refuses it with a
+# ValueError at the moment the XML is built, far from the line that holds it.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class _Pairs(dict):
+    """A JSON object that had a key twice (``json`` keeps the last silently); the walk names where."""
+
+    duplicate: str = ""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    marked = _Pairs(data)
+    seen: set[str] = set()
+    marked.duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return marked
+
+
+def first_non_xml_character(text: str) -> int | None:
+    """The index of the first character XML cannot hold (NUL, a control character, a lone surrogate), or None."""
+    match = _NOT_XML.search(text)
+    return None if match is None else match.start()
+
+
+def _non_xml_detail(text: str, index: int) -> str:
+    return (f"character {index + 1} is {ascii(text[index])}, which XML cannot hold (NUL, a control character or a "
+            "lone surrogate); remove it")
+
+
+def read_json(text: str, source: str, *, numbers_as_text: bool = True, xml_text: bool = True) -> Any:
+    """JSON from outside, read safely: duplicate keys, nesting deeper than :data:`MAX_JSON_DEPTH` and characters
+    XML cannot hold are each refused as a :class:`DocumentError` naming the JSON path (``file:a.b[2].c``); numbers
+    stay their literal text (``parse_int`` would refuse 5,000 digits with a bare ValueError, floats lose digits)."""
+    number = str if numbers_as_text else None
     try:
-        # Keep the literal digits of JSON numbers: 10.0021 must never pass through a float.
-        data = json.loads(text, parse_float=str, parse_int=str)
+        data = json.loads(text, parse_float=number, parse_int=number, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path=source) from None
-    return certificate_from_document(data, source)
+    except RecursionError:
+        raise DocumentError(f"nested more than {MAX_JSON_DEPTH} levels deep; not a document", path=source) from None
+    except ValueError as exc:  # int() over 4,300 digits, when numbers are not kept as text
+        raise DocumentError(f"a number is too long ({exc})", path=source) from None
+    _check_json(data, source, xml_text)
+    return data
+
+
+def _check_json(data: Any, source: str, xml_text: bool = True) -> None:
+    """One walk without recursion over everything :func:`read_json` refuses."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        where = f"{source}:{path}" if path else source
+        if isinstance(value, str):
+            index = first_non_xml_character(value) if xml_text else None
+            if index is not None:
+                raise DocumentError(_non_xml_detail(value, index), path=where)
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth >= MAX_JSON_DEPTH:
+            raise DocumentError(f"nested more than {MAX_JSON_DEPTH} levels deep; not a document", path=where)
+        if isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in reversed(list(enumerate(value))))
+            continue
+        if isinstance(value, _Pairs):
+            raise DocumentError(f"the key {value.duplicate!r} appears twice in this object; keep one", path=where)
+        for key in reversed(list(value)):
+            index = first_non_xml_character(key) if xml_text else None
+            if index is not None:
+                raise DocumentError(f"a key: {_non_xml_detail(key, index)}", path=where)
+            stack.append((value[key], f"{path}.{key}" if path else key, depth + 1))
+
+
+def read_json_file(path: str | os.PathLike[str], what: str = "the document") -> tuple[str, Path]:
+    """The text of a JSON file from outside: a regular file, at most :data:`MAX_JSON_BYTES`, UTF-8 (a BOM is
+    allowed). Every refusal is an :class:`UnusableInputError` that names the file and says why."""
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise UnusableInputError(f"{file}: is a folder, not {what}")
+        size = file.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise UnusableInputError(f"{file}: the file is {size / 1024 / 1024:.1f} MB, more than the "
+                                     f"{MAX_JSON_BYTES // 1024 // 1024} MB allowed for {what}")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UnusableInputError(f"{file}: cannot read {what} ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise UnusableInputError(f"{file}: the file is empty, not {what}")
+    try:
+        return data.decode("utf-8-sig"), file
+    except UnicodeDecodeError as exc:
+        hint = " (it looks like UTF-16: save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise UnusableInputError(f"{file}: {what} is not UTF-8 text (byte {exc.start}){hint}") from None
+
+
+def loads(text: str, source: str = "document", *, xml_text: bool = False) -> Certificate:
+    """A certificate from document text. ``xml_text`` also refuses characters XML cannot hold, by path: on for
+    files from outside (:func:`load_document`), off for the repository's own drafts (written by this application),
+    so that a draft opens in the editor exactly as before."""
+    # Keep the literal digits of JSON numbers: 10.0021 must never pass through a float.
+    return certificate_from_document(read_json(text, source, xml_text=xml_text), source)
 
 
 def load_document(path: str | os.PathLike[str]) -> Certificate:
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnusableInputError(f"{file}: cannot read the document ({exc})") from None
-    return loads(text, source=str(file))
+    text, file = read_json_file(path)
+    return loads(text, source=str(file), xml_text=True)
 
 
 def save_document(certificate: Certificate, path: str | os.PathLike[str]) -> None:

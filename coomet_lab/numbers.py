@@ -131,3 +131,13 @@ def decimal_text(value: Decimal) -> str:
     if -7 <= exponent <= 15:
         return format(value, "f")
     return format(value, "E").replace("E+", "E")
+
+
+_WHOLE = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(text: str) -> int | None:
+    """A record number, position or year typed as plain ASCII digits (at most 18, so it fits SQLite's INTEGER), or
+    None. ``str.isdigit`` is not enough for text from outside: it accepts "²" and "¹²³" (which ``int`` then refuses)
+    and 5,000 digits (which ``int`` refuses above 4,300)."""
+    return int(text) if _WHOLE.fullmatch(text) else None

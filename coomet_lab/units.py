@@ -25,7 +25,7 @@ NON_DSI_MARK = "|"
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPT_OF = str.maketrans("0123456789-/", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᐟ")
 _PRODUCT = re.compile(r"\s*[.·⋅*×]\s*|\s+")
-_COMPONENT = re.compile(r"^(.*?)\^?([-+]?\d+)?$")
+_COMPONENT = re.compile(r"^(.*?)\^?([-+]?[0-9]{1,3})?$")  # ASCII, at most 3 digits: int() refuses 4,300+
 
 
 @functools.cache

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
-from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json, whole_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
     submit = sub.add_parser("submit", help="mark a job's files (or one file) as uploaded")
-    submit.add_argument("job", type=int, nargs="?")
+    submit.add_argument("job", type=whole_argument, nargs="?")
     submit.add_argument("--file", metavar="NAME")
     submit.set_defaults(handler=cmd_submit)
     confirm = sub.add_parser("confirm", help="import Arshin's reply protocol for an uploaded file")
@@ -55,11 +55,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     confirm.add_argument("--file", metavar="NAME", help="the uploaded file it answers (when not obvious)")
     confirm.set_defaults(handler=cmd_confirm)
     delivered = sub.add_parser("confirm-delivery", help="a register without a reply received a package")
-    delivered.add_argument("job", type=int)
+    delivered.add_argument("job", type=whole_argument)
     delivered.add_argument("--note", required=True, help="how the receipt was confirmed")
     delivered.set_defaults(handler=cmd_confirm_delivery)
     write = sub.add_parser("write", help="write a job's files again (byte-identical) into a folder")
-    write.add_argument("job", type=int)
+    write.add_argument("job", type=whole_argument)
     write.add_argument("-o", "--output", metavar="DIR", help="default: the job's own folder")
     write.set_defaults(handler=cmd_write)
 
@@ -96,7 +96,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     from coomet_lab.cli.cmd_sign import open_signer_from
     from coomet_lab.config import load_settings
 
-    ids = [int(x.lstrip("#")) for x in args.ids.split(",") if x.strip()] if args.ids else None
+    ids = _ids(args.ids) if args.ids else None
     settings = load_settings()
     lab = next(iter(settings.lab_name.values()), "") if settings.lab_name else ""
     signer = open_signer_from(args)
@@ -112,6 +112,22 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     for item in job.files:
         print(_file_line(job, item, job.directory))
     return EXIT_OK
+
+
+def _ids(text: str) -> list[int]:
+    """``--ids 3,#7``: certificate ids as ASCII digits; anything else is named (int() took "²" for a digit)."""
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.numbers import whole_number
+
+    ids = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        number = whole_number(part.lstrip("#"))
+        if number is None:
+            raise UnusableInputError(f"--ids: {part[:40]!r} is not a certificate id (e.g. --ids 3,7)")
+        ids.append(number)
+    return ids
 
 
 def cmd_confirm_delivery(args: argparse.Namespace) -> int:
@@ -147,12 +163,15 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    path = Path(args.reply)
+    from coomet_lab.cli.common import input_file
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.xmlsafe import ORDINARY
+
+    # Checked before it is read: a 200 MB file is refused at once (a reply is a few kilobytes per record).
+    path = input_file(args.reply, "an Arshin reply", ORDINARY.max_bytes)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        from coomet_lab.errors import UnusableInputError
-
         raise UnusableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with _open(args) as repo:
         report = repo.outbox.confirm(data, who=_who(args), file_name=args.file, source=path.name)

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, print_json
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, print_json, whole_argument
 
 USER_ENV = "COOMET_LAB_USER"
 
@@ -25,14 +25,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     search = sub.add_parser("search", help="full-text search (number, customer, item, serial, type, dates, "
                                            "standards); a trailing * matches a prefix: UT-2026*")
     search.add_argument("text", nargs="+")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=whole_argument, default=50)
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
     listing = sub.add_parser("list", help="stored certificates, newest first")
     listing.add_argument("--kind", choices=["issued", "received"])
     listing.add_argument("--status", choices=["current", "replaced"])
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=whole_argument, default=50)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 
@@ -77,8 +77,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore.set_defaults(handler=cmd_restore)
 
     log = sub.add_parser("log", help="the audit trail")
-    log.add_argument("--since", type=int, default=0, metavar="SEQ")
-    log.add_argument("--limit", type=int)
+    log.add_argument("--since", type=whole_argument, default=0, metavar="SEQ")
+    log.add_argument("--limit", type=whole_argument)
     log.add_argument("--json", action="store_true")
     log.set_defaults(handler=cmd_log)
 

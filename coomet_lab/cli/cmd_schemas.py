@@ -49,8 +49,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def cmd_install_arshin(args: argparse.Namespace) -> int:
     from coomet_lab.verification import arshin
 
+    from coomet_lab.cli.common import input_file
+    from coomet_lab.xmlsafe import ORDINARY
+
     profile = arshin.get_profile(args.profile or arshin.DEFAULT_PROFILE)
-    target = arshin.install_schema(args.xsd, profile)
+    source = input_file(args.xsd, "an XML schema", ORDINARY.max_bytes)  # a folder or a missing file, by name
+    target = arshin.install_schema(source, profile)
     print(f"installed the Arshin import schema for {profile.namespace} into {target}")
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
 from coomet_lab.cli.cmd_sign import add_key_options
-from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json, whole_argument
 
 STATUSES = ["recorded", "exported", "submitted", "confirmed", "rejected", "withdrawn"]
 
@@ -36,23 +36,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="verification records, newest first")
     listing.add_argument("--status", choices=STATUSES)
     listing.add_argument("--since", metavar="YYYY-MM-DD")
-    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--limit", type=whole_argument, default=100)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 
     show = sub.add_parser("show", help="one verification record")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=whole_argument)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
 
     withdraw = sub.add_parser("withdraw", help="withdraw a record entered by mistake (not yet exported)")
-    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("id", type=whole_argument)
     withdraw.add_argument("--reason", required=True)
     withdraw.set_defaults(handler=cmd_withdraw)
 
     issue = sub.add_parser("issue", help="issue the signed certificate of verification or notice of unfitness "
                                          "(DCC and PDF/A-3 twin) of a record")
-    issue.add_argument("id", type=int)
+    issue.add_argument("id", type=whole_argument)
     issue.add_argument("--number", help="the Arshin certificate (С-…) or notice (И-…) number (default: the number "
                                         "Arshin's reply gave the record)")
     add_key_options(issue)

@@ -18,7 +18,7 @@ from coomet_lab.cli import (
     cmd_sign,
     cmd_verification,
 )
-from coomet_lab.cli.common import EXIT_UNUSABLE, report_error
+from coomet_lab.cli.common import EXIT_UNUSABLE, refuse_nul_arguments, report_error
 
 COMMAND_MODULES = [cmd_schemas, cmd_dcc, cmd_keys, cmd_sign, cmd_pdf, cmd_repo, cmd_verification, cmd_outbox]
 
@@ -43,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_UNUSABLE
     try:
+        refuse_nul_arguments(args)
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("coomet-lab: interrupted", file=sys.stderr)
@@ -54,6 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        if exc.filename is None:
+            return report_error(exc)
+        # A file the user named is missing, a folder or unreadable and the command did not say so itself: that
+        # is unusable input with the file's name, not a crash (the commands' own messages are more precise).
+        print(f"coomet-lab: error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 (every error reaches the user as a message, never a traceback)
         return report_error(exc)
 

@@ -44,7 +44,7 @@ def _xpath(expression: str) -> etree.XPath:
     """Compiled once per expression (the language rules build theirs from the document's declarations)."""
     return etree.XPath(expression, namespaces=NS)
 _RELEASE = re.compile(r"^[a-zA-Z]( )?([0-9]{1,3}\.){0,3}([0-9]{1,3})$")
-_DATE = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})")
+_DATE = re.compile(r"^(-?[0-9]{4,9})-([0-9]{2})-([0-9]{2})")  # ASCII; int() refuses a 5,000-digit year
 
 
 class Context:

@@ -33,7 +33,7 @@ def validate_tree(
     check_root(root, source)
     version = schema_version_of(root, source)
     schema = (store or SchemaStore.default()).schema(version)
-    findings = validate_xsd(schema, tree, version)
+    findings = validate_xsd(schema, tree, version, source)
     if rules:
         semantic = check_rules(tree, version)
         findings = _without_duplicates(findings, semantic) + semantic

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from coomet_lab.dcc.findings import Finding, Severity, readable_name
+from coomet_lab.errors import UnusableInputError
 from coomet_lab.model.binding import SI_NS
 
 FAST_PATH_VERSIONS = frozenset({"3.3.0"})
@@ -55,15 +56,23 @@ LIST_PATTERNS = {
 _FIRST_ITEM = re.compile(rf"{_SPACE}*+([^ \t\n\r]*)")
 
 
-def validate_xsd(schema: etree.XMLSchema, tree: etree._ElementTree, version: str) -> list[Finding]:
-    """Validate ``tree`` against ``schema``; the tree is left exactly as it was."""
+def validate_xsd(schema: etree.XMLSchema, tree: etree._ElementTree, version: str,
+                 source: str = "input") -> list[Finding]:
+    """Validate ``tree`` against ``schema``; the tree is left exactly as it was.
+
+    A single value of more than about 10 million characters (a huge tree, opened with ``--large``) makes libxml2's
+    schema validation stop with an internal error; that is reported as unusable input naming the element.
+    """
     swaps = _fast_path_swaps(tree, version) if version in FAST_PATH_VERSIONS else []
     originals = []
     try:
         for el, placeholder in swaps:
             originals.append((el, el.text))
             el.text = placeholder
-        schema.validate(tree)
+        try:
+            schema.validate(tree)
+        except etree.XMLSchemaValidateError as exc:
+            raise _cannot_validate(tree, source, exc) from None
         errors = list(schema.error_log)
     finally:
         for el, text in originals:
@@ -81,6 +90,28 @@ def _fast_path_swaps(tree: etree._ElementTree, version: str) -> list[tuple[etree
         first = _FIRST_ITEM.match(text)
         swaps.append((el, first.group(1) if first else ""))
     return swaps
+
+
+LIBXML2_MAX_VALUE_CHARS = 10_000_000  # XML_MAX_TEXT_LENGTH: the longest value libxml2's validator is sure to take
+
+
+def _cannot_validate(tree: etree._ElementTree, source: str, exc: Exception) -> UnusableInputError:
+    """Name the text libxml2 could not validate: the first value over its limit (long value lists never get here:
+    the fast path swaps them, or they are validated item by item)."""
+    for el in tree.getroot().iter():
+        if not isinstance(el.tag, str):
+            continue
+        texts = [("text", el.text)] + [(f"attribute {name}", value) for name, value in el.attrib.items()]
+        for what, text in texts:
+            if text is not None and len(text) > LIBXML2_MAX_VALUE_CHARS:
+                where = readable_name(el.tag) + ("" if what == "text" else f" {what}")
+                return UnusableInputError(
+                    f"{source}: line {el.sourceline}: {where} holds one value of {len(text):,} characters; the XML "
+                    f"schema validator (libxml2) cannot check a single value over {LIBXML2_MAX_VALUE_CHARS:,} "
+                    "characters, so the file cannot be validated (long lists of numbers are fine; put a long text "
+                    "into an attached file instead)")
+    return UnusableInputError(f"{source}: the XML schema validator (libxml2) stopped with an internal error ({exc}); "
+                              "the file cannot be validated")
 
 
 def _long_lists(tree: etree._ElementTree) -> Iterator[etree._Element]:

@@ -366,7 +366,7 @@ class Outbox:
         """Import Arshin's reply protocol for one uploaded file: Arshin numbers in, rejections marked."""
         from coomet_lab.verification import arshin
 
-        parsed = arshin.read_reply(reply)
+        parsed = arshin.read_reply(reply, source=source)
         digest = sha256_hex(reply)
         with self.repo._write("cannot import the reply") as tx:  # noqa: SLF001
             conn = tx.conn

@@ -37,6 +37,7 @@ from coomet_lab.errors import (
     UnusableInputError,
 )
 from coomet_lab.model import Certificate
+from coomet_lab.numbers import whole_number
 from coomet_lab.paths import app_home
 from coomet_lab.repository import audit, migrations, schema, traceability
 from coomet_lab.repository.amendment import amendment_identifier, check_amendment, make_amendment
@@ -492,8 +493,9 @@ class Repository:
             if not text.startswith("#"):
                 row = conn.execute(select(certs).where(certs.c.unique_identifier == text)
                                    .order_by((certs.c.kind == "issued").desc(), certs.c.id.desc())).mappings().first()
-            if row is None and text.lstrip("#").isdigit():
-                row = conn.execute(select(certs).where(certs.c.id == int(text.lstrip("#")))).mappings().first()
+            key_id = whole_number(text.lstrip("#"))  # "#²" or 5,000 digits is no id (isdigit took them)
+            if row is None and key_id is not None:
+                row = conn.execute(select(certs).where(certs.c.id == key_id)).mappings().first()
         if row is None:
             raise RecordNotFoundError(kind="certificate", key=text)
         return CertificateRecord.from_row(row)

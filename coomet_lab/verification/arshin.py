@@ -25,6 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from lxml import etree
 
 from coomet_lab.errors import CoometLabError, UnusableInputError
+from coomet_lab.numbers import whole_number
 from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
 from coomet_lab.verification.record import (
     PRIMARY,
@@ -397,7 +398,7 @@ def _read_result(result: etree._Element, p: ArshinProfile) -> VerificationRecord
         modification=text(single, "modification"), manufacture_num=text(single, "manufactureNum"),
         inventory_num=text(single, "inventoryNum"), manufacture_year=text(single, "manufactureYear"),
         etalon_reg_number=text(eta, "regNumber"), owner=text(result, "miOwner"),
-        verification_type=int(text(result, "type") or PRIMARY), vrf_date=_plain_date(text(result, "vrfDate")),
+        verification_type=whole_number(text(result, "type").strip() or str(PRIMARY)) or 0, vrf_date=_plain_date(text(result, "vrfDate")),
         valid_date=_plain_date(text(result, "validDate")), calibration=text(result, "calibration") in ("true", "1"),
         applicable=applicable is not None, sticker_num=text(applicable, "stickerNum"),
         sign_pass=text(applicable, "signPass") in ("true", "1"), sign_mi=text(applicable, "signMi") in ("true", "1"),
@@ -498,15 +499,18 @@ def _reply_records(root: etree._Element) -> list[etree._Element]:
 
 def _reply_entry(record: etree._Element, position: int, source: str) -> ReplyEntry:
     corr = (record.get("corrId") or "").strip()
-    if corr and not corr.isdigit():
-        raise ArshinReplyError(f"{source}: record {position} has corrId {corr!r}, not a position number")
-    corr_id = int(corr) if corr else position
+    corr_id = whole_number(corr) if corr else position
+    if corr_id is None:
+        shown = corr if len(corr) <= 40 else f"{corr[:40]}… ({len(corr)} characters)"
+        raise ArshinReplyError(f"{source}: record {position} (line {record.sourceline}) has corrId {shown!r}, not a "
+                               "position number (ASCII digits 0-9, at most 18)")
     children = {etree.QName(c).localname: c for c in record if isinstance(c.tag, str)}
     success = children.get("success")
     if success is not None:
         global_id = _child_text(success, "globalID")
-        if not global_id.isdigit():
-            raise ArshinReplyError(f"{source}: record {corr_id} is accepted without a numeric globalID")
+        if whole_number(global_id) is None:
+            raise ArshinReplyError(f"{source}: record {corr_id} (line {record.sourceline}) is accepted without a "
+                                   "numeric globalID (ASCII digits 0-9, at most 18)")
         return ReplyEntry(corr_id, global_id=global_id, cert_num=_child_text(success, "certNum") or None)
     failure = next((c for name, c in children.items() if name != "success"), None)
     if failure is None:

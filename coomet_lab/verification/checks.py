@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from coomet_lab.numbers import whole_number
 from coomet_lab.verification.record import OTHER_METHODS, PERIODIC, PRIMARY, VerificationRecord
 
 TYPE_NUMBER = re.compile(r"[0-9]{1,6}-[0-9]{2}")  # FIF type registration number: sequence-yy, e.g. 16078-13
@@ -126,7 +127,7 @@ def _check_dates(record: VerificationRecord, add, today: dt.date) -> None:  # no
     if verified > today:
         add(Problem("vrf_date", f"{verified} is in the future"))
     year = record.manufacture_year.strip()
-    if year.isdigit() and int(year) > verified.year:
+    if (whole_number(year) or 0) > verified.year:
         add(Problem("manufacture_year", f"{year} is after the verification date {verified}"))
     if record.valid_date.strip():
         valid = _parse_date(record.valid_date, "valid_date", add)
