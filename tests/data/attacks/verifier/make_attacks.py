@@ -208,6 +208,20 @@ def deep(levels: int) -> bytes:
     return data.replace(b"</dcc:measurementResults>", b"</dcc:measurementResults>" + nest, 1)
 
 
+def inclusive_namespaces(declared: int, elements: int) -> bytes:
+    """A document reference canonicalized with inclusive C14N 1.0 under many namespaces (quadratic in libxml2)."""
+    tree = signed()
+    signature = tree.getroot()[-1]
+    transform = signature.find(f"ds:SignedInfo/ds:Reference[@URI='']/ds:Transforms/ds:Transform[@Algorithm='{EXC_C14N}']",
+                               NS)
+    transform.set("Algorithm", "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    declarations = "".join(f' xmlns:n{i}="urn:attack:{i}"' for i in range(declared)).encode("ascii")
+    data = data.replace(b"<dcc:digitalCalibrationCertificate", b"<dcc:digitalCalibrationCertificate" + declarations, 1)
+    filler = b"<dcc:comment>" + b"<z/>" * elements + b"</dcc:comment>"
+    return data.replace(b"</dcc:measurementResults>", b"</dcc:measurementResults>" + filler, 1)
+
+
 NESTED_COUNT = "//*[count(//*[count(//*) > 0]) > 0]"
 REGEX = "//*[re:test(string(.), '^(a+)+$')]"
 
@@ -225,6 +239,7 @@ def files() -> dict[str, bytes | etree._ElementTree]:
         "filter2-boolean.xml": with_filter(["true()"]),
         "filter2-intersect.xml": set_filter(with_filter(["/*/ds:Signature"]), "intersect"),
         "attributes-100k.xml": many_attributes(100_000),
+        "c14n-inclusive-namespaces.xml": inclusive_namespaces(250, 50_000),
         "depth-200.xml": deep(200),
         "depth-300.xml": deep(300),
         "references-5000.xml": many_references(5000),
