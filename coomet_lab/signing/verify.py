@@ -264,6 +264,8 @@ def _check(tree: etree._ElementTree, signature: etree._Element, report: _Draft, 
         report.status = "unverifiable" if not certificates else "invalid"
         return
     report.signer = CertInfo.of(signer_cert)
+    if "#dsa-" in structure.signature_method:
+        raise _Unsupported("DSA signatures (legacy XML-DSig) are not checked by this application")
     _require_supported_key(signer_cert)
     if skip_crypto:
         report.reasons.append("not checked: the document's Ids are ambiguous")

@@ -170,3 +170,35 @@ def test_a_document_of_many_elements_still_parses(unsigned_dcc):
     for n in range(50_000):
         etree.SubElement(comment, "item", n=str(n))
     assert parse_bytes(etree.tostring(root)).getroot() is not None
+
+
+def _with_document_transform(signed: bytes, signer, algorithm: str, xpath: str | None) -> bytes:  # noqa: ANN001
+    """Our signature with its document transform replaced (as another tool would write it), SignedInfo re-signed."""
+    import base64
+
+    from coomet_lab.signing.xmltools import DS, canonicalize
+
+    root = etree.fromstring(signed)
+    signature = root[-1]
+    ns = {"ds": DS}
+    transform = signature.find("ds:SignedInfo/ds:Reference[@URI='']/ds:Transforms/ds:Transform", ns)
+    transform.set("Algorithm", algorithm)
+    if xpath is not None:
+        etree.SubElement(transform, f"{{{DS}}}XPath").text = xpath
+    signed_info = signature.find("ds:SignedInfo", ns)
+    signature.find("ds:SignatureValue", ns).text = base64.b64encode(signer.sign(canonicalize(signed_info))).decode()
+    return etree.tostring(root)
+
+
+def test_the_common_xpath_transform_of_other_tools_is_carried_out_not_evaluated(test_pki, unsigned_dcc, trust):
+    from coomet_lab.signing.xmltools import XPATH1
+
+    signer = test_pki.signer("ec")
+    signed = sign_xml(unsigned_dcc, signer, trust=trust)
+    same = verify_xml(_with_document_transform(signed, signer, XPATH1, "not(ancestor-or-self::ds:Signature)"),
+                      trust=trust)
+    assert same.valid and same.signatures[0].covers[0] == "the whole certificate except its signatures"
+    other = verify_xml(_with_document_transform(signed, signer, XPATH1, "count(//*) > 0 or //dcc:customer"),
+                       trust=trust)
+    assert other.verdict == "unverifiable"
+    assert "the XPath expression 'count(//*) > 0 or //dcc:customer' is not one" in other.signatures[0].reasons[0]
