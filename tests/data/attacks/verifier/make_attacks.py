@@ -218,7 +218,7 @@ def inclusive_namespaces(declared: int, elements: int) -> bytes:
     data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
     declarations = "".join(f' xmlns:n{i}="urn:attack:{i}"' for i in range(declared)).encode("ascii")
     data = data.replace(b"<dcc:digitalCalibrationCertificate", b"<dcc:digitalCalibrationCertificate" + declarations, 1)
-    filler = b"<dcc:comment>" + b"<z/>" * elements + b"</dcc:comment>"
+    filler = b"<dcc:comment><w>" + b"<z/>" * elements + b"</w></dcc:comment>"
     return data.replace(b"</dcc:measurementResults>", b"</dcc:measurementResults>" + filler, 1)
 
 
