@@ -24,8 +24,11 @@ from coomet_lab.errors import UnusableInputError, XmlSecurityError
 MIB = 1024 * 1024
 MAX_ATTRIBUTES = 256
 MAX_DEPTH = 128
-# One step per level below the root: whether any element is nested deeper than MAX_DEPTH, visiting each node once.
-_TOO_DEEP = "boolean(/*" + "/*" * MAX_DEPTH + ")"
+# One step per level below the root: the elements nested deeper than MAX_DEPTH, visiting each node once. Compiled
+# once, without lxml's regular-expression extension and without "smart" strings (these are our only XPaths here).
+_DEEPER = "/*" + "/*" * MAX_DEPTH
+_TOO_DEEP = etree.XPath(f"boolean({_DEEPER})", regexp=False, smart_strings=False)
+_FIRST_TOO_DEEP = etree.XPath(f"({_DEEPER})[1]", regexp=False, smart_strings=False)
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,8 @@ def _check_bounds(tree: etree._ElementTree, data: bytes, source: str) -> None:
     Namespace declarations are not attributes; they are counted only when the file has more ``xmlns`` than one
     element may carry, so an ordinary file pays nothing for it.
     """
-    if tree.xpath(_TOO_DEEP):
-        deep = tree.xpath("/*" + "/*" * MAX_DEPTH)[0]
+    if _TOO_DEEP(tree):
+        deep = _FIRST_TOO_DEEP(tree)[0]
         raise XmlSecurityError(f"{source}: elements are nested more than {MAX_DEPTH} levels deep (element "
                                f"{_name(deep)} at line {deep.sourceline}); a DCC needs far fewer, so the file "
                                "is refused")
