@@ -14,6 +14,13 @@ Every root-level ``ds:Signature`` is checked on its own:
 
 Third-party signatures (plain XML-DSig, other canonicalizations) are reported as honestly: what is intact, what is
 trusted and what cannot be checked (SHA-1, unsupported transforms).
+
+Nothing from the document is *evaluated*: the only transforms accepted are the ones this application writes (and the
+common fixed ``not(ancestor-or-self::ds:Signature)`` XPath of other tools), compared as strings and carried out by
+fixed code, so an XPath expression in a file can neither run for minutes nor leave out a part of the certificate.
+What a signature covers is derived from what was digested. Counts are bounded (references, signatures,
+certificates), malformed values make the signature *invalid* with their own reason, and the reports are frozen:
+built here from local state, then never changed by a later stage.
 """
 
 from __future__ import annotations
@@ -26,9 +33,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from lxml import etree
 
@@ -37,8 +44,10 @@ from coomet_lab.signing.trust import CertInfo, TrustStore
 from coomet_lab.signing.xmltools import (
     C14N_METHODS,
     DS,
+    C14N10,
     ENVELOPED,
     FILTER2,
+    ROOT_SIGNATURES_XPATH,
     SIGNED_PROPERTIES_TYPE,
     XADES,
     XPATH1,
@@ -71,11 +80,29 @@ SHA1_SIGNATURE_METHODS = {
     "http://www.w3.org/2000/09/xmldsig#dsa-sha1",
 }
 XPATH1_NOT_SIGNATURE = "not(ancestor-or-self::ds:Signature)"
+# Bounds on what one document may ask of the verifier. We write at most 3 references per signature and 2
+# signatures per DCC, with 2 certificates each; the limits leave room for other tools and stop a file of 5,000
+# references (over a minute) or thousands of certificates.
+MAX_REFERENCES = 32
+MAX_SIGNATURES = 16
+MAX_CERTIFICATES = 16
+# libxml2's inclusive canonicalization (C14N 1.0/1.1, which some other tools use) costs about
+# elements × (namespaces in scope)² steps: 50,000 elements under 256 declared namespaces took 30 s, against 0.1 s
+# for exclusive c14n. A DCC of 1,000,000 elements with 12 namespaces stays under this budget (about 2 s).
+INCLUSIVE_C14N_BUDGET = 200_000_000
+# The transforms that remove signatures from the document before it is digested, and what each one leaves out.
+LEAVES_OUT = {
+    ENVELOPED: "the whole certificate except this signature",
+    FILTER2: "the whole certificate except its signatures",
+    XPATH1: "the whole certificate except its signatures",
+}
+_KEY_NAMES = ((ed448.Ed448PublicKey, "an Ed448"), (ed25519.Ed25519PublicKey, "an Ed25519"), (dsa.DSAPublicKey, "a DSA"),
+              (x448.X448PublicKey, "an X448"), (x25519.X25519PublicKey, "an X25519"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class SignatureReport:
-    """The verdict on one signature, with the reasons a person needs."""
+    """The verdict on one signature, with the reasons a person needs. Built only by this module, then frozen."""
 
     index: int
     id: str | None = None
@@ -87,22 +114,24 @@ class SignatureReport:
     role: str | None = None
     signing_time: str | None = None
     parallel: bool = False
-    covers: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    covers: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
     verified_content: bytes | None = field(default=None, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("verified_content")
-        return out
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
 
 
-@dataclass
+@dataclass(frozen=True)
 class VerificationReport:
+    """The verdict on a whole document: computed from the frozen signature reports, so it cannot be altered."""
+
     source: str
-    signatures: list[SignatureReport] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    signatures: tuple[SignatureReport, ...] = ()
+    problems: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> str:
@@ -146,8 +175,32 @@ class VerificationReport:
         return "; ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.source, "verdict": self.verdict, "problems": self.problems,
+        return {"file": self.source, "verdict": self.verdict, "problems": list(self.problems),
                 "signatures": [s.to_json() for s in self.signatures]}
+
+
+@dataclass
+class _Draft:
+    """The verifier's working state for one signature; frozen into a :class:`SignatureReport` at the end."""
+
+    index: int
+    id: str | None
+    status: str = "invalid"
+    intact: bool | None = None
+    trusted: bool = False
+    profile: str = "XML-DSig"
+    signer: CertInfo | None = None
+    role: str | None = None
+    signing_time: str | None = None
+    parallel: bool = False
+    covers: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    verified_content: bytes | None = None
+
+    def freeze(self) -> SignatureReport:
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()}
+        return SignatureReport(**values)
 
 
 def verify_bytes(data: bytes, *, trust: TrustStore | None = None, large: bool = False, source: str = "input",
@@ -160,21 +213,26 @@ def verify_bytes(data: bytes, *, trust: TrustStore | None = None, large: bool = 
 
 def verify_tree(tree: etree._ElementTree, *, trust: TrustStore, source: str = "input",
                 at: dt.datetime | None = None) -> VerificationReport:
+    """Verify every root-level signature of a parsed tree (parse it with :func:`coomet_lab.xmlsafe.parse_bytes`)."""
     root = tree.getroot()
-    report = VerificationReport(source)
+    problems: list[str] = []
     signatures = root_signatures(root)
+    if len(signatures) > MAX_SIGNATURES:
+        problems.append(f"the document carries {len(signatures)} signatures; at most {MAX_SIGNATURES} are accepted, "
+                        "so none was checked")
+        return VerificationReport(source, (), tuple(problems))
     elsewhere = [s for s in root.iter(ds("Signature")) if s.getparent() is not root]
     if elsewhere:
         where = etree.QName(elsewhere[0].getparent()).localname
-        report.problems.append(f"a signature was found inside dcc:{where}, not directly under the root; "
-                               "signatures anywhere else are not accepted (a wrapped or moved signature)")
+        problems.append(f"a signature was found inside dcc:{where}, not directly under the root; "
+                        "signatures anywhere else are not accepted (a wrapped or moved signature)")
     duplicates = sorted(i for i, n in Counter(all_ids(root)).items() if n > 1)
     if duplicates:
-        report.problems.append(f"the document repeats the Id {', '.join(duplicates)}: references to it are "
-                               "ambiguous (a signature-wrapping attempt, or a broken document)")
-    for index, signature in enumerate(signatures):
-        report.signatures.append(_verify_one(tree, signature, index, trust, at, skip_crypto=bool(duplicates)))
-    return report
+        problems.append(f"the document repeats the Id {', '.join(duplicates)}: references to it are "
+                        "ambiguous (a signature-wrapping attempt, or a broken document)")
+    reports = tuple(_verify_one(tree, signature, index, trust, at, skip_crypto=bool(duplicates))
+                    for index, signature in enumerate(signatures))
+    return VerificationReport(source, reports, tuple(problems))
 
 
 # ------------------------------------------------------------------------------------------ one signature
@@ -182,37 +240,52 @@ def verify_tree(tree: etree._ElementTree, *, trust: TrustStore, source: str = "i
 
 def _verify_one(tree: etree._ElementTree, signature: etree._Element, index: int, trust: TrustStore,
                 at: dt.datetime | None, skip_crypto: bool) -> SignatureReport:
-    report = SignatureReport(index=index, id=signature.get("Id"))
+    report = _Draft(index=index, id=signature.get("Id"))
     try:
-        structure = _Structure.read(signature)
+        _check(tree, signature, report, trust, at, skip_crypto)
     except _Unsupported as exc:
-        report.status, report.intact = "unverifiable", None
+        report.status, report.intact, report.covers = "unverifiable", None, []
         report.reasons.append(str(exc))
-        return report
+    except _Invalid as exc:
+        report.status, report.intact, report.covers, report.verified_content = "invalid", False, [], None
+        report.reasons.append(str(exc))
+    return report.freeze()
+
+
+def _check(tree: etree._ElementTree, signature: etree._Element, report: _Draft, trust: TrustStore,
+           at: dt.datetime | None, skip_crypto: bool) -> None:
+    structure = _Structure.read(signature)
     report.parallel = structure.parallel
-    report.covers = structure.covers
     report.profile = "XAdES-BES" if structure.signed_properties is not None else "XML-DSig"
     certificates = _key_info_certificates(signature)
     signer_cert = _signer_certificate(structure, certificates)
     if signer_cert is None:
         report.reasons.append("the signature carries no certificate matching its signing certificate")
         report.status = "unverifiable" if not certificates else "invalid"
-        return report
+        return
     report.signer = CertInfo.of(signer_cert)
+    if "#dsa-" in structure.signature_method:
+        raise _Unsupported("DSA signatures (legacy XML-DSig) are not checked by this application")
+    _require_supported_key(signer_cert)
     if skip_crypto:
         report.reasons.append("not checked: the document's Ids are ambiguous")
-        return report
+        return
+    _inclusive_c14n_bounded(tree, signature, structure)
     document = _document_bytes(tree, signature, structure.document_reference)
-    intact, reasons = _crypto_check(signature, structure, signer_cert, document)
+    intact, reasons, covered = _crypto_check(signature, structure, signer_cert, document)
     report.intact = intact
     report.reasons.extend(reasons)
+    report.covers = covered
     if intact:
         report.verified_content = document  # hashes to the signed digest: exactly what was signed
     if report.intact and structure.signed_properties is not None:
-        _read_properties(report, structure, signer_cert)
+        _read_properties(report, structure)
     lt_certificates, lt_crls = _lt_values(structure) if report.intact else ([], [])
-    path = trust.validate(signer_cert, [c for c in certificates + lt_certificates if c != signer_cert], at,
-                          embedded_crls=lt_crls)
+    try:
+        path = trust.validate(signer_cert, [c for c in certificates + lt_certificates if c != signer_cert], at,
+                              embedded_crls=lt_crls)
+    except (ValueError, UnsupportedAlgorithm) as exc:  # a certificate cryptography's path builder cannot use
+        raise _Invalid(f"the signer's certificate chain cannot be checked ({exc})") from None
     report.trusted = path.trusted
     report.notes.extend(path.notes)
     if report.intact and not path.trusted:
@@ -220,10 +293,9 @@ def _verify_one(tree: etree._ElementTree, signature: etree._Element, index: int,
     if structure.sha1:
         report.reasons.append(f"it uses SHA-1 ({structure.sha1}), which is no longer accepted for signatures")
     report.status = _status(report, structure)
-    return report
 
 
-def _status(report: SignatureReport, structure: _Structure) -> str:
+def _status(report: _Draft, structure: _Structure) -> str:
     if report.intact is False:
         return "invalid"
     if report.intact is None or structure.sha1:
@@ -232,14 +304,18 @@ def _status(report: SignatureReport, structure: _Structure) -> str:
 
 
 class _Unsupported(Exception):
-    """The signature uses something this verifier cannot check honestly."""
+    """The signature uses something this verifier cannot check honestly (reported as unverifiable)."""
+
+
+class _Invalid(Exception):
+    """The signature is malformed or exceeds a bound (reported as invalid, with this reason)."""
 
 
 @dataclass
 class _Reference:
     element: etree._Element
     uri: str
-    transforms: list[tuple[str, etree._Element]]
+    removal: str | None  # the transform that leaves signatures out (document reference only), see LEAVES_OUT
     digest_method: str
     digest_value: bytes
     c14n: str
@@ -250,11 +326,11 @@ class _Structure:
     signed_info: etree._Element
     c14n: str
     signature_method: str
+    signature_value: bytes
     document_reference: _Reference
     other_references: list[_Reference]
     signed_properties: etree._Element | None
     parallel: bool
-    covers: list[str]
     sha1: str | None
 
     @classmethod
@@ -263,29 +339,30 @@ class _Structure:
         if signed_info is None:
             raise _Unsupported("the signature has no SignedInfo")
         c14n = _algorithm(signed_info, "CanonicalizationMethod")
-        if c14n not in C14N_METHODS:
+        if c14n not in C14N_METHODS or _has_children(signed_info.find(ds("CanonicalizationMethod"))):
             raise _Unsupported(f"unsupported canonicalization {c14n}")
         method = _algorithm(signed_info, "SignatureMethod")
         sha1 = method if method in SHA1_SIGNATURE_METHODS else None
         if method not in SIGNATURE_METHODS and not sha1:
             raise _Unsupported(f"unsupported signature method {method}")
-        references = [_read_reference(r) for r in signed_info.iterfind(ds("Reference"))]
+        elements = signed_info.findall(ds("Reference"))
+        if len(elements) > MAX_REFERENCES:
+            raise _Invalid(f"the signature has {len(elements)} references; at most {MAX_REFERENCES} are accepted")
+        references = [_read_reference(r, number) for number, r in enumerate(elements, 1)]
         sha1 = sha1 or next((r.digest_method for r in references if r.digest_method == SHA1_DIGEST), None)
         documents = [r for r in references if r.uri == ""]
         if len(documents) != 1:
             raise _Unsupported(f"{len(documents)} references to the whole document; exactly one is required")
         others = [r for r in references if r.uri != ""]
-        signed_properties = _signed_properties(signature, others)
-        if any(r.uri.startswith("#") is False for r in others):
+        if any(not r.uri.startswith("#") for r in others):
             raise _Unsupported("a reference points outside this document")
-        parallel = any(t == FILTER2 for t, _ in documents[0].transforms)
-        covers = ["the whole certificate except its signatures" if parallel else
-                  "the whole certificate except this signature"]
-        covers += ["the signing time, signer certificate and role (XAdES signed properties)"] * (
-            signed_properties is not None)
-        covers += ["the signer's certificates (KeyInfo)"] * any(
-            _target(signature, r.uri) is not None and _target(signature, r.uri).tag == ds("KeyInfo") for r in others)
-        return cls(signed_info, c14n, method, documents[0], others, signed_properties, parallel, covers, sha1)
+        signed_properties = _signed_properties(signature, others)
+        value_el = signature.find(ds("SignatureValue"))
+        if value_el is None:
+            raise _Invalid("the signature has no SignatureValue")
+        value = _base64(value_el.text, "the SignatureValue")
+        return cls(signed_info, c14n, method, value, documents[0], others, signed_properties,
+                   documents[0].removal == FILTER2, sha1)
 
 
 def _algorithm(parent: etree._Element, local: str) -> str:
@@ -295,41 +372,76 @@ def _algorithm(parent: etree._Element, local: str) -> str:
     return el.get("Algorithm")
 
 
-def _read_reference(reference: etree._Element) -> _Reference:
+def _has_children(el: etree._Element | None) -> bool:
+    """Whether a transform or method carries parameters (comments count: they would hide text)."""
+    return el is not None and len(el) > 0
+
+
+def _base64(text: str | None, what: str) -> bytes:
+    try:
+        return base64.b64decode("".join((text or "").split()), validate=True)
+    except ValueError:
+        raise _Invalid(f"{what} is not valid base64") from None
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 100 else text[:100] + "…")
+
+
+def _read_reference(reference: etree._Element, number: int) -> _Reference:
+    """A reference whose transforms are exactly ones this verifier carries out itself, never evaluated."""
     uri = reference.get("URI")
     if uri is None:
         raise _Unsupported("a reference without URI")
-    transforms = [(t.get("Algorithm") or "", t) for t in reference.iterfind(f"{ds('Transforms')}/{ds('Transform')}")]
-    c14n = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"  # the XML-DSig default after the transforms
-    for algorithm, element in transforms:
-        if algorithm in C14N_METHODS:
+    transforms = reference.findall(f"{ds('Transforms')}/{ds('Transform')}")
+    c14n, removal = C14N10, None  # C14N 1.0: the XML-DSig default after the transforms
+    for position, transform in enumerate(transforms):
+        algorithm = transform.get("Algorithm") or ""
+        last = position == len(transforms) - 1
+        if algorithm in C14N_METHODS and last and not _has_children(transform):
             c14n = algorithm
-        elif algorithm == ENVELOPED or algorithm == FILTER2 and _filter2_ok(element) or (
-                algorithm == XPATH1 and _xpath1_ok(element)):
-            continue
+        elif algorithm in LEAVES_OUT and position == 0 and uri == "":
+            _check_removal(algorithm, transform)
+            removal = algorithm
+        elif algorithm in C14N_METHODS or algorithm in LEAVES_OUT:
+            raise _Unsupported(f"transform not supported: the transform {algorithm} in that place of reference "
+                               f"{number} cannot be checked by this application")
         else:
-            raise _Unsupported(f"the transform {algorithm} cannot be checked by this application")
+            raise _Unsupported(f"transform not supported: the transform {algorithm or '(none)'} cannot be checked "
+                               "by this application")
     method_el = reference.find(ds("DigestMethod"))
     method = method_el.get("Algorithm") if method_el is not None else ""
     if method not in DIGESTS and method != SHA1_DIGEST:
         raise _Unsupported(f"unsupported digest method {method}")
     value_el = reference.find(ds("DigestValue"))
-    try:
-        value = base64.b64decode("".join((value_el.text or "").split()), validate=True) if value_el is not None else b""
-    except ValueError:
-        raise _Unsupported("a DigestValue is not base64") from None
-    return _Reference(reference, uri, transforms, method, value, c14n)
+    value = _base64(value_el.text if value_el is not None else "", f"the DigestValue of reference {number}")
+    return _Reference(reference, uri, removal, method, value, c14n)
 
 
-def _filter2_ok(transform: etree._Element) -> bool:
-    expressions = transform.findall(f"{{{FILTER2}}}XPath")
-    return bool(expressions) and all(e.get("Filter") == "subtract" for e in expressions)
-
-
-def _xpath1_ok(transform: etree._Element) -> bool:
-    xpath = transform.find(ds("XPath"))
-    return xpath is not None and " ".join((xpath.text or "").split()) == XPATH1_NOT_SIGNATURE and (
-        xpath.nsmap.get("ds") == DS)
+def _check_removal(algorithm: str, transform: etree._Element) -> None:
+    """Only the exact XPath texts we write (Filter 2.0) or other tools commonly write (XPath 1.0) are accepted."""
+    if algorithm == ENVELOPED:
+        if _has_children(transform):
+            raise _Unsupported("transform not supported: an enveloped-signature transform with parameters")
+        return
+    ours = ROOT_SIGNATURES_XPATH if algorithm == FILTER2 else XPATH1_NOT_SIGNATURE
+    kind = "XPath Filter 2.0" if algorithm == FILTER2 else "XPath"
+    expressions = list(transform)
+    expected_tag = f"{{{FILTER2}}}XPath" if algorithm == FILTER2 else ds("XPath")
+    if len(expressions) != 1 or expressions[0].tag != expected_tag:
+        raise _Unsupported(f"transform not supported: an {kind} transform with {len(expressions)} expressions; "
+                           f"this application checks only {ours!r} (it writes that one)")
+    expression = expressions[0]
+    if algorithm == FILTER2 and expression.get("Filter") != "subtract":
+        raise _Unsupported(f"transform not supported: an XPath Filter 2.0 {expression.get('Filter')!r} filter; "
+                           f"this application checks only 'subtract' of {ours!r}")
+    text = " ".join((expression.text or "").split())
+    if len(expression) or text != ours:
+        raise _Unsupported(f"transform not supported: the {kind} expression {_shown(text)} is not one this "
+                           f"application writes, so it was not evaluated (only {ours!r} is checked)")
+    if expression.nsmap.get("ds") != DS:
+        raise _Unsupported(f"transform not supported: the {kind} expression's ds: prefix is not the XML-DSig "
+                           "namespace")
 
 
 def _target(signature: etree._Element, uri: str) -> etree._Element | None:
@@ -352,13 +464,37 @@ def _signed_properties(signature: etree._Element, references: list[_Reference]) 
 
 
 def _key_info_certificates(signature: etree._Element) -> list[x509.Certificate]:
+    """Every KeyInfo certificate, each one readable to the end (cryptography parses lazily: a duplicate extension
+    or an unknown key algorithm surfaces only when used), or the signature is invalid with that reason."""
+    elements = signature.findall(f"{ds('KeyInfo')}/{ds('X509Data')}/{ds('X509Certificate')}")
+    if len(elements) > MAX_CERTIFICATES:
+        raise _Invalid(f"the KeyInfo carries {len(elements)} certificates; at most {MAX_CERTIFICATES} are accepted")
     certificates = []
-    for el in signature.iterfind(f"{ds('KeyInfo')}/{ds('X509Data')}/{ds('X509Certificate')}"):
+    for number, el in enumerate(elements, 1):
+        what = f"KeyInfo certificate {number}"
+        der = _base64(el.text, what)
         try:
-            certificates.append(x509.load_der_x509_certificate(base64.b64decode("".join((el.text or "").split()))))
+            certificate = x509.load_der_x509_certificate(der)
         except ValueError:
-            continue
+            raise _Invalid(f"{what} is not a readable X.509 certificate") from None
+        try:
+            certificate.public_key()
+        except (UnsupportedAlgorithm, ValueError):
+            raise _Invalid(f"{what} has a key of an unknown algorithm, or a damaged key") from None
+        try:
+            certificate.extensions  # noqa: B018 (parsed on first access)
+            CertInfo.of(certificate)
+        except (ValueError, x509.DuplicateExtension, x509.UnsupportedGeneralNameType) as exc:
+            raise _Invalid(f"{what} is malformed ({exc})") from None
+        certificates.append(certificate)
     return certificates
+
+
+def _require_supported_key(certificate: x509.Certificate) -> None:
+    key = certificate.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey | rsa.RSAPublicKey):
+        name = next((n for t, n in _KEY_NAMES if isinstance(key, t)), f"a {type(key).__name__}")
+        raise _Invalid(f"the signer's certificate has {name} key; only RSA and ECDSA keys are accepted")
 
 
 def _signer_certificate(structure: _Structure, certificates: list[x509.Certificate]) -> x509.Certificate | None:
@@ -379,12 +515,17 @@ def _signer_certificate(structure: _Structure, certificates: list[x509.Certifica
 def _signing_certificate_digests(properties: etree._Element) -> list[tuple[str, bytes]]:
     names = {"http://www.w3.org/2001/04/xmlenc#sha256": "sha256", "http://www.w3.org/2001/04/xmlenc#sha512": "sha512",
              "http://www.w3.org/2001/04/xmldsig-more#sha384": "sha384", SHA1_DIGEST: "sha1"}
+    entries = list(properties.iter(f"{{{XADES}}}CertDigest"))
+    if len(entries) > MAX_CERTIFICATES:
+        raise _Invalid(f"the signed properties name {len(entries)} certificates; at most {MAX_CERTIFICATES} are "
+                       "accepted")
     out = []
-    for digest in properties.iter(f"{{{XADES}}}CertDigest"):
+    for digest in entries:
         method = digest.find(ds("DigestMethod"))
         value = digest.find(ds("DigestValue"))
         if method is not None and value is not None and method.get("Algorithm") in names:
-            out.append((names[method.get("Algorithm")], base64.b64decode("".join((value.text or "").split()))))
+            out.append((names[method.get("Algorithm")],
+                        _base64(value.text, "a CertDigest DigestValue of the signed properties")))
     return out
 
 
@@ -394,13 +535,9 @@ _HASHES = {"sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384
 def _signature_ok_with(structure: _Structure, certificate: x509.Certificate) -> bool:
     """Whether the SignatureValue is a signature of the canonical SignedInfo by this certificate's key."""
     algorithm = _HASHES.get(structure.signature_method.rsplit("-", 1)[-1])  # ...#ecdsa-sha256 → sha256
-    value_el = structure.signed_info.getparent().find(ds("SignatureValue"))
-    if algorithm is None or value_el is None:
+    if algorithm is None:
         return False
-    try:
-        value = base64.b64decode("".join((value_el.text or "").split()), validate=True)
-    except ValueError:
-        return False
+    value = structure.signature_value
     signed_info = canonicalize(structure.signed_info, structure.c14n)
     key = certificate.public_key()
     try:
@@ -415,28 +552,34 @@ def _signature_ok_with(structure: _Structure, certificate: x509.Certificate) -> 
         else:
             return False
         return True
-    except InvalidSignature:
+    except (InvalidSignature, ValueError):
         return False
 
 
 def _crypto_check(signature: etree._Element, structure: _Structure, certificate: x509.Certificate,
-                  document: bytes | None) -> tuple[bool, list[str]]:
+                  document: bytes | None) -> tuple[bool, list[str], list[str]]:
     """Every reference digest recomputed from its declared transforms, and the signature value over SignedInfo.
 
-    libxmlsec1 does the same work several times slower on an element-heavy certificate (its enveloped transform
-    tests every node against a node set); the tests prove this path agrees with it and with signxml.
+    Returns (intact, reasons, what the matching digests cover). libxmlsec1 does the same work several times slower
+    on an element-heavy certificate (its enveloped transform tests every node against a node set); the tests prove
+    this path agrees with it and with signxml.
     """
-    reasons = _what_changed(signature, structure, document)
+    reasons, covered = _what_changed(signature, structure, document)
     if not _signature_ok_with(structure, certificate):
         reasons.append("the signature value does not match the signed information (altered, or made with another "
                        "key than the signing certificate's)")
-    return not reasons, reasons
+        covered = []
+    return not reasons, reasons, covered
 
 
-def _what_changed(signature: etree._Element, structure: _Structure, document: bytes | None) -> list[str]:
-    reasons = []
-    if document is None or _digest(structure.document_reference, document) != structure.document_reference.digest_value:
+def _what_changed(signature: etree._Element, structure: _Structure,
+                  document: bytes | None) -> tuple[list[str], list[str]]:
+    reasons, covered = [], []
+    reference = structure.document_reference
+    if document is None or _digest(reference, document) != reference.digest_value:
         reasons.append("the certificate was changed after it was signed (the digest of the document does not match)")
+    else:
+        covered.append(LEAVES_OUT.get(reference.removal or "", "the whole certificate, with its signatures"))
     for reference in structure.other_references:
         target = _target(signature, reference.uri)
         if target is None:
@@ -445,7 +588,27 @@ def _what_changed(signature: etree._Element, structure: _Structure, document: by
             what = ("the signed properties (signing time, signer, role)"
                     if target.tag == f"{{{XADES}}}SignedProperties" else f"{reference.uri}")
             reasons.append(f"{what} changed after signing")
-    return reasons
+        elif target.tag == f"{{{XADES}}}SignedProperties":
+            covered.append("the signing time, signer certificate and role (XAdES signed properties)")
+        elif target.tag == ds("KeyInfo"):
+            covered.append("the signer's certificates (KeyInfo)")
+    return reasons, covered
+
+
+def _inclusive_c14n_bounded(tree: etree._ElementTree, signature: etree._Element, structure: _Structure) -> None:
+    """Refuse (as not checkable) an inclusive canonicalization that would run for minutes; exclusive is linear."""
+    uses = [(tree.getroot(), structure.document_reference.c14n), (structure.signed_info, structure.c14n)]
+    uses += [(_target(signature, r.uri), r.c14n) for r in structure.other_references]
+    inclusive = [node for node, method in uses if node is not None and not C14N_METHODS[method][0]]
+    if not inclusive:
+        return
+    prefixes = {prefix for _event, (prefix, _uri) in etree.iterwalk(tree, events=("start-ns",))}
+    in_scope = len(prefixes) + 1  # and xml:
+    for node in inclusive:
+        elements = int(node.xpath("count(descendant-or-self::*)"))
+        if elements * in_scope * in_scope > INCLUSIVE_C14N_BUDGET:
+            raise _Unsupported(f"not checked: inclusive canonicalization of {elements} elements under {in_scope} "
+                               "namespaces would take minutes (the document declares too many namespaces for it)")
 
 
 def _digest(reference: _Reference, data: bytes) -> bytes:
@@ -454,26 +617,18 @@ def _digest(reference: _Reference, data: bytes) -> bytes:
     return DIGESTS[reference.digest_method](data).digest()
 
 
-def _document_bytes(tree: etree._ElementTree, signature: etree._Element, reference: _Reference) -> bytes | None:
-    """The canonical bytes the document reference covers, computed here from its declared transforms."""
+def _document_bytes(tree: etree._ElementTree, signature: etree._Element, reference: _Reference) -> bytes:
+    """The canonical bytes the document reference covers: the document without what its (allow-listed) removal
+    transform leaves out, computed by fixed code; no expression from the document is evaluated."""
     root = tree.getroot()
     removed: list[etree._Element] = []
-    for algorithm, transform in reference.transforms:
-        if algorithm == ENVELOPED:
-            removed.append(signature)
-        elif algorithm == XPATH1:
-            removed.extend(root.iter(ds("Signature")))
-        elif algorithm == FILTER2:
-            for expression in transform.findall(f"{{{FILTER2}}}XPath"):
-                namespaces = {k: v for k, v in expression.nsmap.items() if k}
-                try:
-                    found = tree.xpath(expression.text or "", namespaces=namespaces)
-                except etree.XPathError:
-                    return None
-                if not all(isinstance(n, etree._Element) for n in found):
-                    return None
-                removed.extend(found)
-    outermost = [el for el in dict.fromkeys(removed) if not any(a in removed for a in el.iterancestors())]
+    if reference.removal == ENVELOPED:
+        removed = [signature]
+    elif reference.removal == FILTER2:  # subtract /*/ds:Signature
+        removed = root_signatures(root)
+    elif reference.removal == XPATH1:  # not(ancestor-or-self::ds:Signature)
+        removed = list(root.iter(ds("Signature")))
+    outermost = [el for el in removed if not any(a in removed for a in el.iterancestors())]
     with detached(outermost):
         return canonicalize(tree, reference.c14n)
 
@@ -487,13 +642,14 @@ def _lt_values(structure: _Structure) -> tuple[list[x509.Certificate], list[x509
     qualifying = structure.signed_properties.getparent()
     unsigned = f"{{{XADES}}}UnsignedProperties/{{{XADES}}}UnsignedSignatureProperties"
     certificates, crls = [], []
-    for el in qualifying.iterfind(f"{unsigned}/{{{XADES}}}CertificateValues/{{{XADES}}}EncapsulatedX509Certificate"):
+    values = f"{unsigned}/{{{XADES}}}CertificateValues/{{{XADES}}}EncapsulatedX509Certificate"
+    for el in list(qualifying.iterfind(values))[:MAX_CERTIFICATES]:
         try:
             certificates.append(x509.load_der_x509_certificate(base64.b64decode("".join((el.text or "").split()))))
         except ValueError:
             continue
     path = f"{unsigned}/{{{XADES}}}RevocationValues/{{{XADES}}}CRLValues/{{{XADES}}}EncapsulatedCRLValue"
-    for el in qualifying.iterfind(path):
+    for el in list(qualifying.iterfind(path))[:MAX_CERTIFICATES]:
         try:
             crls.append(x509.load_der_x509_crl(base64.b64decode("".join((el.text or "").split()))))
         except ValueError:
@@ -501,7 +657,7 @@ def _lt_values(structure: _Structure) -> tuple[list[x509.Certificate], list[x509
     return certificates, crls
 
 
-def _read_properties(report: SignatureReport, structure: _Structure, signer: x509.Certificate) -> None:
+def _read_properties(report: _Draft, structure: _Structure) -> None:
     """Signing time and role, read from the canonical form of the verified SignedProperties only."""
     properties = etree.fromstring(canonicalize(structure.signed_properties, structure.c14n))
     time = properties.find(f".//{{{XADES}}}SigningTime")

@@ -90,6 +90,10 @@ def detached(elements: list[etree._Element]) -> Iterator[None]:
             el.tail = tail
 
 
+_ALL_IDS = etree.XPath("//@Id | //@ID | //@id", regexp=False, smart_strings=False)
+
+
 def all_ids(root: etree._Element) -> list[str]:
-    """Every Id/ID/id value in the document (duplicates are how signature-wrapping attacks hide)."""
-    return [str(v) for v in root.xpath("//@Id | //@ID | //@id")]
+    """Every Id/ID/id value in the document (duplicates are how signature-wrapping attacks hide). A constant XPath,
+    compiled once without extensions: no expression taken from a document is ever evaluated."""
+    return [str(v) for v in _ALL_IDS(root)]

@@ -25,7 +25,7 @@ def signed(test_pki, unsigned_dcc, trust) -> bytes:
 
 
 def reasons(report) -> str:
-    return " | ".join(report.problems + [r for s in report.signatures for r in s.reasons])
+    return " | ".join([*report.problems, *(r for s in report.signatures for r in s.reasons)])
 
 
 @pytest.mark.parametrize(
