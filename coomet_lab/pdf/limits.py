@@ -12,6 +12,7 @@ library sees it.
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 
@@ -60,9 +61,10 @@ def pyhanko_limits() -> Any:  # noqa: ANN401 (pyhanko.pdf_utils.decode_limits.De
     return DecodeLimits(per_stream=StreamDecodeLimits(max_ratio=1100, max_output_size=MAX_XML_BYTES))
 
 
-def inflate(raw: bytes, *, limit: int, what: str) -> bytes:
+def inflate(raw: bytes | memoryview, *, limit: int, what: str) -> bytes:
     """Inflate a zlib (FlateDecode) stream in chunks; refuse it once it passes ``limit`` bytes, or
-    :data:`RATIO_FLOOR` bytes at more than :data:`MAX_RATIO` times its compressed size."""
+    :data:`RATIO_FLOOR` bytes at more than :data:`MAX_RATIO` times its compressed size. It stops at the end of the
+    deflate data (``raw`` may run on past it)."""
     inflater = zlib.decompressobj()
     out = bytearray()
     view = memoryview(raw)
@@ -88,6 +90,26 @@ def inflate(raw: bytes, *, limit: int, what: str) -> bytes:
     except zlib.error as exc:
         raise UnreadablePdfError(f"{what} is damaged (its compressed data cannot be inflated: {exc})") from None
     return bytes(out)
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def diagnose(data: bytes, source: str) -> None:
+    """Called when qpdf could not read a file: if that was because a stream inflates beyond the caps (qpdf's limit
+    makes it treat the object as missing, e.g. "unable to find /Root"), say so by name. Every deflate stream of
+    the raw file is tried under the caps; nothing else is decoded."""
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        if data[start:start + 1] not in (b"\x78", b"\x58", b"\x08", b"\x18", b"\x28", b"\x38", b"\x48", b"\x68"):
+            continue  # not a zlib header: an uncompressed stream
+        try:
+            inflate(memoryview(data)[start:start + MAX_XML_BYTES], limit=MAX_XML_BYTES,
+                    what=f"the stream at byte {start}")
+        except PdfTooLargeError as exc:
+            raise PdfTooLargeError(f"{source}: {exc}") from None
+        except UnreadablePdfError:
+            continue
 
 
 def read_stream(stream: Any, *, limit: int, what: str) -> bytes:  # noqa: ANN401 (a pikepdf.Stream)

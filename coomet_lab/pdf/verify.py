@@ -120,38 +120,53 @@ def embedded_dcc(data: bytes) -> bytes:
 
 
 def verify_pdf(data: bytes, *, trust: TrustStore | None = None, source: str = "input") -> PdfVerificationReport:
-    """Verify a twin (see the module docstring). Raises ``UnreadablePdfError`` for input that is not a PDF."""
+    """Verify a twin (see the module docstring). Raises ``UnreadablePdfError`` for input that is not a PDF, and
+    its ``PdfTooLargeError`` for one that is (or inflates to) more than a twin can be."""
     from coomet_lab.pdf import pades  # noqa: F401 (quietens pyHanko's logging before it validates)
-    from coomet_lab.pdf.textscan import hashes_on_pages, page_texts
 
     trust = trust or TrustStore()
     report = PdfVerificationReport(source)
     doc = _open(data, source)
-    texts = []
     with doc:
-        report.pages = len(doc.pages)
-        if doc.is_encrypted:
-            report.problems.append("the PDF is encrypted (a PDF/A twin never is)")
-        xml, problems = _associated_dcc(doc)
-        report.problems += problems
-        if xml is not None:
-            report.embedded_sha256 = hashlib.sha256(xml).hexdigest()
-            texts = _guarded(lambda: page_texts(doc), source)
-            shown = _guarded(lambda: hashes_on_pages(doc, data, texts), source)
-            report.pages_showing_hash = sum(1 for h in shown if h == {report.embedded_sha256})
-            _compare_hashes(report, shown)
-        report.signatures = _pades(data, trust, report)
-        if xml is not None:
-            report.xml = _verify_embedded(xml, trust, source, report)
-            _guarded(lambda: _check_pages(report, xml, texts), source)  # the fonts are read from the open file
+        report = _guarded(lambda: _verify_open(doc, data, trust, report), source, data)
+        if any("memory limit" in str(w) for w in doc.get_warnings()):
+            from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError
+
+            raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
+                                   "twin ever holds: a decompression bomb; refused")
+        return report
+
+
+def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
+                 report: PdfVerificationReport) -> PdfVerificationReport:
+    """Every check, while the file is open (the page checks read its fonts)."""
+    from coomet_lab.pdf.textscan import hashes_on_pages, page_texts
+
+    source = report.source
+    texts = []
+    report.pages = len(doc.pages)
+    if doc.is_encrypted:
+        report.problems.append("the PDF is encrypted (a PDF/A twin never is)")
+    xml, problems = _associated_dcc(doc)
+    report.problems += problems
+    if xml is not None:
+        report.embedded_sha256 = hashlib.sha256(xml).hexdigest()
+        texts = page_texts(doc)
+        shown = hashes_on_pages(doc, data, texts)
+        report.pages_showing_hash = sum(1 for h in shown if h == {report.embedded_sha256})
+        _compare_hashes(report, shown)
+    report.signatures = _pades(data, trust, report)
+    if xml is not None:
+        report.xml = _verify_embedded(xml, trust, source, report)
+        _check_pages(report, xml, texts)  # the fonts are read from the open file
     return report
 
 
-def _guarded(work, source: str):  # noqa: ANN001, ANN202
+def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
     """qpdf's refusal to inflate past its limit (object streams, see limits.guard_qpdf) as a named refusal."""
     import pikepdf
 
-    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError
+    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError, diagnose
 
     try:
         return work()
@@ -159,6 +174,7 @@ def _guarded(work, source: str):  # noqa: ANN001, ANN202
         if "memory limit" in str(exc):
             raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
                                    "twin ever holds: a decompression bomb; refused") from None
+        diagnose(data, source)
         raise UnreadablePdfError(f"{source} cannot be read as a PDF: {exc}") from None
 
 
@@ -202,11 +218,9 @@ def _open(data: bytes, source: str):  # noqa: ANN202
     except pikepdf.PasswordError:
         raise UnreadablePdfError(f"{source} is an encrypted PDF (a PDF/A twin never is)") from None
     except pikepdf.PdfError as exc:
-        if "memory limit" in str(exc):
-            from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError
+        from coomet_lab.pdf.limits import diagnose
 
-            raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
-                                   "twin ever holds: a decompression bomb; refused") from None
+        diagnose(data, source)  # a bomb qpdf refused to inflate is named as such
         raise UnreadablePdfError(f"{source} cannot be read as a PDF: {exc}") from None
 
 
