@@ -69,8 +69,10 @@ def check_pages(texts: list[PageText], xml: bytes, *, identifier: str | None, ex
     root = parse_bytes(xml, large=True, source="the embedded DCC (signed content)").getroot()
     unreadable = [i + 1 for i, t in enumerate(texts) if not t.decoded]
     if unreadable:
-        problems.append(f"the text of page{_s(unreadable)} {_pages(unreadable)} cannot be read with the fonts' "
-                        "ToUnicode maps, so the numbers shown there cannot be compared with the DCC")
+        why = next(t.why for t in texts if not t.decoded)
+        problems.append(f"the text of page{_s(unreadable)} {_pages(unreadable)} cannot be read ({why}; a twin uses "
+                        "only embedded DejaVu subsets), so the numbers shown there cannot be compared with the DCC")
+        return problems, notes  # what was read of the other pages would only add noise to that reason
     page_tokens = [_tokens(t.text) for t in texts]
     problems += _fonts_and_drawing(texts, notes)
     problems += _labels(texts, identifier)

@@ -39,6 +39,7 @@ class PageText:
 
     text: str = ""
     decoded: bool = True  # False: a font without a usable ToUnicode map (the slow path's text is used)
+    why: str = ""  # what could not be decoded
     fonts: dict[tuple[int, int], Any] = field(default_factory=dict)  # the font dictionaries text was drawn with
     unmapped: set[str] = field(default_factory=set)  # fonts with character codes their ToUnicode does not map
     invisible: bool = False  # text drawn with render mode 3 or 7 (not painted)
@@ -59,8 +60,8 @@ def page_texts(doc) -> list[PageText]:  # noqa: ANN001 (a pikepdf.Pdf)
                 result, pieces = PageText(), []
                 _scan(doc, data, _resources(page.obj), pieces, result, maps, depth=0, seen=set(), precise=True)
             result.text = "\n".join(pieces)
-        except _Undecodable:
-            result.decoded = False
+        except _Undecodable as exc:
+            result.decoded, result.why = False, str(exc)
         out.append(result)
     return out
 
@@ -131,7 +132,7 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
         op = str(operator)
         if op == "Tj" or op == "TJ" or op == "'" or op == '"':  # noqa: PLR1714 (the hot path)
             if current is None:
-                raise _Undecodable("text before a font")
+                raise _Undecodable("text is drawn before any font is chosen")
             if op == "'" or op == '"':  # noqa: PLR1714
                 origin = None
             strings = operands[0] if op == "TJ" else [operands[-1]]
@@ -162,7 +163,7 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
         elif op == "Tf":
             name = str(operands[0])
             if name not in fonts:
-                raise _Undecodable(name)
+                raise _Undecodable(f"the font resource {name} does not exist")
             current_font = fonts[name]
             size = operands[1]
             key = current_font.objgen
@@ -230,7 +231,7 @@ def _draw_xobject(doc, xobjects, name: str, pieces: list[str], result: PageText,
     if subtype != "/Form" or xobject.objgen in seen:
         return False
     if depth >= _MAX_FORM_DEPTH:
-        raise _Undecodable("forms nested too deeply")
+        raise _Undecodable(f"forms are nested more than {_MAX_FORM_DEPTH} deep")
     seen.add(xobject.objgen)
     data = read_stream(xobject, limit=MAX_PAGE_STREAM_BYTES, what=f"the form {name} drawn on a page")
     resources = xobject.get("/Resources") or inherited
@@ -239,12 +240,12 @@ def _draw_xobject(doc, xobjects, name: str, pieces: list[str], result: PageText,
 
 def _unicode_map(font) -> dict[int, str]:  # noqa: ANN001
     if str(font.get("/Subtype")) == "/Type0" or "/ToUnicode" not in font:
-        raise _Undecodable("composite font or no ToUnicode map")
+        raise _Undecodable(f"the font {font.get('/BaseFont', '?')} is composite or has no ToUnicode map")
     cmap = read_stream(font.ToUnicode, limit=MAX_SMALL_STREAM_BYTES,
                        what=f"the ToUnicode map of the font {font.get('/BaseFont')}")
     spaces = _CODESPACE.findall(cmap)
     if not spaces or any(len(code) != 2 for block in spaces for code in _HEX.findall(block)):
-        raise _Undecodable("multi-byte codes")
+        raise _Undecodable(f"the font {font.get('/BaseFont', '?')} uses multi-byte codes")
     mapping: dict[int, str] = {}
     for block in _BFCHAR.findall(cmap):
         values = _HEX.findall(block)
