@@ -107,25 +107,26 @@ def _contents(page, number: int) -> bytes:  # noqa: ANN001
     return b"\n".join(parts)
 
 
-def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # noqa: ANN001, PLR0913, C901, PLR0912
+def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # noqa: ANN001, PLR0913, C901, PLR0912, PLR0915
           maps: dict[tuple[int, int], dict[int, str]], *, depth: int, seen: set[tuple[int, int]],
           precise: bool) -> bool:
     """Decode the text operators in drawing order. A number drawn in two parts that meet exactly (reportlab draws
-    a decimal-aligned cell as ``0`` and ``.025``, the second starting where the first ends, each with its own
-    ``BT … Tm … Tj … ET``) is joined again; every other piece of text is a separate line. Positions are worked
-    out only in the ``precise`` pass, which runs only on a page where the first pass found such a candidate (it
-    returns whether it did)."""
+    a decimal-aligned cell as ``0`` and ``.025``, the second starting where the first ends) is joined again; every
+    other piece of text is a separate line. Positions (text space, from ``Tm``/``Td`` and the fonts' widths) are
+    worked out only in the ``precise`` pass, which runs only on a page where the first pass found such a
+    candidate (it returns whether it did)."""
     import pikepdf
 
     fonts = resources.get("/Font", {})
     xobjects = resources.get("/XObject", {})
     current: dict[int, str] | None = None
     current_font = None
-    size = None
+    size = 0.0
     key = None
     render_modes = [0]
-    origin: list = []  # the text position since the last Tm: [Tm operands, Td operands...]; None: unknown
-    previous = None  # (origin, font key, size, raw bytes) of the last simple Tj, while nothing else moved
+    line: tuple[float, float] | None = None  # the start of the current text line; None: not known
+    point: tuple[float, float] | None = None  # where the next show starts; None: not known
+    ended: tuple[float, float] | None = None  # where the last simple Tj ended, while nothing else intervened
     candidates = False
     operators = _POSITIONS if precise else _OPERATORS
     for operands, operator in pikepdf.parse_content_stream(pikepdf.Stream(doc, data), operators):
@@ -133,8 +134,8 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
         if op == "Tj" or op == "TJ" or op == "'" or op == '"':  # noqa: PLR1714 (the hot path)
             if current is None:
                 raise _Undecodable("text is drawn before any font is chosen")
-            if op == "'" or op == '"':  # noqa: PLR1714
-                origin = None
+            if op == "'" or op == '"':  # noqa: PLR1714 (next line: its position needs TL, not tracked)
+                line = point = None
             strings = operands[0] if op == "TJ" else [operands[-1]]
             raw = b"".join(bytes(s) for s in strings if isinstance(s, pikepdf.String))
             text = "".join(current.get(b, "\ufffd") for b in raw)
@@ -143,29 +144,32 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
             if render_modes[-1] in (3, 7):
                 result.invisible = result.invisible or bool(text.strip())
             candidate = op == "Tj" and text[:1] == "." and text[1:2].isdigit() and pieces and pieces[-1][-1:].isdigit()
-            if candidate and previous is not None and _meets(previous, origin, key, size):
+            if candidate and ended is not None and point is not None and _close(ended, point):
                 pieces[-1] += text
             else:
                 candidates = candidates or candidate
                 pieces.append(text)
-            previous = (origin, key, size, raw) if op == "Tj" and origin is not None else None
-            if origin is not None:
-                origin = None  # the position after a show is where it ended: known only through _meets
-        elif op == "BT":
-            origin = [None]
+            if precise and op == "Tj" and point is not None:
+                first, table = _WIDTHS[key]
+                advance = sum(table[b - first] if 0 <= b - first < len(table) else 0.0 for b in raw) * size / 1000
+                point = ended = (point[0] + advance, point[1])
+            else:
+                point = ended = None
+        elif op == "BT":  # the text matrix restarts; the user space (and so ``ended``) stays the same
+            line = point = (0.0, 0.0)
         elif op == "Tm":
-            origin = [operands]
+            a, b, c, d, e, f = (float(v) for v in operands)
+            line = point = (e, f) if (a, b, c, d) == (1.0, 0.0, 0.0, 1.0) else None
         elif op == "Td" or op == "TD":  # noqa: PLR1714
-            if origin is not None:
-                origin = origin + [operands]
+            line = point = (line[0] + float(operands[0]), line[1] + float(operands[1])) if line is not None else None
         elif op == "T*":
-            origin = None
+            line = point = None
         elif op == "Tf":
             name = str(operands[0])
             if name not in fonts:
                 raise _Undecodable(f"the font resource {name} does not exist")
             current_font = fonts[name]
-            size = operands[1]
+            size = float(operands[1]) if precise else 0.0
             key = current_font.objgen
             if key not in maps:
                 maps[key] = _unicode_map(current_font)
@@ -178,43 +182,20 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
         elif op == "Q":
             if len(render_modes) > 1:
                 render_modes.pop()
-            previous = None
+            ended = None
         elif op == "cm":
-            previous = None
+            ended = None
         elif op == "Tr":
             render_modes[-1] = int(operands[0])
         elif op == "Do":
             candidates = _draw_xobject(doc, xobjects, str(operands[0]), pieces, result, maps, depth=depth,
                                        seen=seen, inherited=resources, precise=precise) or candidates
-            previous = None
+            ended = None
     return candidates
 
 
-def _meets(previous: tuple, origin: list | None, key: tuple[int, int] | None, size) -> bool:  # noqa: ANN001
-    """Does the text about to be shown at ``origin`` start exactly where the ``previous`` show ended (same font
-    and size, positions from Tm/Td only, no scaling, rotation or line move in between)?"""
-    before, previous_key, previous_size, raw = previous
-    if origin is None or key != previous_key or float(size) != float(previous_size):
-        return False
-    start, here = _position(before), _position(origin)
-    if start is None or here is None:
-        return False
-    first, table = _WIDTHS[key]
-    advance = sum(table[b - first] if 0 <= b - first < len(table) else 0.0 for b in raw) * float(size) / 1000
-    return abs(start[0] + advance - here[0]) < 0.05 and abs(start[1] - here[1]) < 0.05
-
-
-def _position(origin: list) -> tuple[float, float] | None:
-    matrix = origin[0]
-    if matrix is None:
-        x = y = 0.0
-    else:
-        a, b, c, d, x, y = (float(v) for v in matrix)
-        if (a, b, c, d) != (1.0, 0.0, 0.0, 1.0):
-            return None
-    for moved in origin[1:]:
-        x, y = x + float(moved[0]), y + float(moved[1])
-    return x, y
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 0.05 and abs(a[1] - b[1]) < 0.05
 
 
 def _draw_xobject(doc, xobjects, name: str, pieces: list[str], result: PageText,  # noqa: ANN001, PLR0913
