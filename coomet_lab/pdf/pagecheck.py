@@ -286,6 +286,12 @@ def _fonts_and_drawing(texts: list[PageText], notes: list[str]) -> list[str]:
     if images:
         problems.append(f"page{_s(images)} {_pages(images)} show{'s' if len(images) == 1 else ''} an image; a twin "
                         "draws text only, and text in an image cannot be compared with the DCC")
+    annotated = [i + 1 for i, t in enumerate(texts) if t.annotations]
+    if annotated:
+        kinds = sorted({a for t in texts for a in t.annotations})
+        problems.append(f"page{_s(annotated)} {_pages(annotated)} carr{'ies' if len(annotated) == 1 else 'y'} "
+                        f"annotations that draw over the page ({', '.join(kinds)}); a twin has none, and what they "
+                        "show is not compared with the DCC")
     unmapped = sorted({name for t in texts for name in t.unmapped})
     if unmapped:
         problems.append(f"the font {unmapped[0]} draws characters its ToUnicode map does not name: the text layer "

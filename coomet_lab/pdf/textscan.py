@@ -44,6 +44,7 @@ class PageText:
     unmapped: set[str] = field(default_factory=set)  # fonts with character codes their ToUnicode does not map
     invisible: bool = False  # text drawn with render mode 3 or 7 (not painted)
     images: int = 0
+    annotations: list[str] = field(default_factory=list)  # annotations that can draw on the page (subtypes)
 
 
 def page_texts(doc) -> list[PageText]:  # noqa: ANN001 (a pikepdf.Pdf)
@@ -53,6 +54,7 @@ def page_texts(doc) -> list[PageText]:  # noqa: ANN001 (a pikepdf.Pdf)
     out = []
     for number, page in enumerate(doc.pages, start=1):
         result = PageText()
+        result.annotations = _drawing_annotations(page)
         try:
             data = _contents(page, number)
             pieces: list[str] = []
@@ -63,6 +65,27 @@ def page_texts(doc) -> list[PageText]:  # noqa: ANN001 (a pikepdf.Pdf)
         except _Undecodable as exc:
             result.decoded, result.why = False, str(exc)
         out.append(result)
+    return out
+
+
+def _drawing_annotations(page) -> list[str]:  # noqa: ANN001
+    """Annotations that can show something on the page. A twin has only its invisible signature field (a widget
+    with a zero-area rectangle) and, perhaps, links (which draw nothing without an appearance)."""
+    import pikepdf
+
+    out = []
+    for annotation in page.obj.get("/Annots", []):
+        if not isinstance(annotation, pikepdf.Dictionary):
+            continue
+        subtype = str(annotation.get("/Subtype", "?"))
+        try:
+            x0, y0, x1, y1 = (float(v) for v in annotation.get("/Rect", [0, 0, 0, 0]))
+        except (TypeError, ValueError):
+            x0 = y0 = x1 = y1 = 1.0
+        empty = abs(x1 - x0) < 0.01 or abs(y1 - y0) < 0.01
+        if (subtype == "/Widget" and empty) or (subtype == "/Link" and "/AP" not in annotation):
+            continue
+        out.append(subtype)
     return out
 
 

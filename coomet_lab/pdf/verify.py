@@ -147,6 +147,9 @@ def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
     report.pages = len(doc.pages)
     if doc.is_encrypted:
         report.problems.append("the PDF is encrypted (a PDF/A twin never is)")
+    if "/OCProperties" in doc.Root:
+        report.problems.append("the PDF has optional content (layers), which can hide or show text depending on the "
+                               "viewer; a twin has none")
     xml, problems = _associated_dcc(doc)
     report.problems += problems
     if xml is not None:

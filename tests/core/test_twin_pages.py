@@ -160,6 +160,36 @@ def test_invisible_text_is_refused(unsigned_twin, test_pki, lab_trust):
     assert "page 2 carries invisible text" in _problems(report)
 
 
+def overlay(doc) -> None:  # noqa: ANN001
+    """A FreeText annotation whose appearance draws "100.07" over page 2 (the page text is left alone)."""
+    page = doc.pages[1]
+    font = next(f for _, f in page.Resources.Font.items())
+    appearance = pikepdf.Stream(doc, b"BT /F 9 Tf 2 2 Td (100.07) Tj ET")
+    appearance.Type, appearance.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    appearance.BBox = [0, 0, 60, 14]
+    appearance.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F=font))
+    annotation = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.FreeText, Rect=[300, 500, 360, 514],
+                                    Contents="100.07", DA="/F 9 Tf", F=4,
+                                    AP=pikepdf.Dictionary(N=doc.make_indirect(appearance)))
+    page.obj.Annots = doc.make_indirect(pikepdf.Array([doc.make_indirect(annotation)]))
+
+
+def test_an_annotation_drawn_over_a_page_is_refused(unsigned_twin, test_pki, lab_trust):
+    report = verify_pdf(_lab_signed(_edited(unsigned_twin, overlay), test_pki, lab_trust), trust=lab_trust)
+    assert report.signatures[0].trusted and report.verdict == "invalid"
+    assert "page 2 carries annotations that draw over the page (/FreeText)" in _problems(report)
+
+
+def test_optional_content_is_refused(unsigned_twin, test_pki, lab_trust):
+    def layers(doc) -> None:  # noqa: ANN001
+        group = doc.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name="hidden"))
+        doc.Root.OCProperties = pikepdf.Dictionary(OCGs=[group], D=pikepdf.Dictionary(OFF=[group]))
+
+    report = verify_pdf(_lab_signed(_edited(unsigned_twin, layers), test_pki, lab_trust), trust=lab_trust)
+    assert report.verdict == "invalid"
+    assert "the PDF has optional content (layers)" in _problems(report)
+
+
 def test_a_font_the_app_does_not_ship_is_refused(unsigned_twin, test_pki, lab_trust):
     def helvetica(doc) -> None:  # noqa: ANN001
         page = doc.pages[0]

@@ -135,6 +135,9 @@ def main() -> None:  # noqa: PLR0915 (one list of attacks, read top to bottom)
         page.contents_add(pikepdf.Stream(doc, b"BT 3 Tr " + name.encode() + b" 9 Tf 100 100 Td (100.07) Tj ET"))
 
     files["invisible-text.pdf"] = lab_signed(edited(unsigned_twin, hide))
+    from tests.core.test_twin_pages import overlay
+
+    files["annotation-overlay.pdf"] = lab_signed(edited(unsigned_twin, overlay))
 
     # ---- finding 3: pages rearranged (lab-signed), an impostor's signature, changes after signing
     files["pages-swapped.pdf"] = lab_signed(edited(unsigned_twin, lambda doc: doc.pages.reverse()))
