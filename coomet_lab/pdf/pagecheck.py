@@ -38,7 +38,7 @@ from typing import Any
 
 from coomet_lab.pdf.textscan import HEX64, PageText
 
-NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?")
+NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+]?\d+)?")  # "-39.982", ".5", "1.5E-03", "0,15"
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?UTC|[+-]\d{2}:?\d{2})?")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 PAGE_LABEL = re.compile(r"(\d+)\s*(?:/|[^\W\d_]+)\s*(\d+)")
@@ -210,7 +210,7 @@ def _required(root, page_tokens: list[str]) -> list[str]:  # noqa: ANN001
         local = element.tag.split("}")[1]
         if local not in REQUIRED or not _printed(element):
             continue
-        tokens = (element.text or "").split()
+        tokens = _tokens(element.text or "")  # as the pages are read: "0.020" stays "0.020"
         needed.update(tokens)
         if len(tokens) > 1:
             lists.append(tokens)
