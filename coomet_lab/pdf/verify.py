@@ -4,7 +4,12 @@
    and its signer is trusted (pinned anchors only, valid now, not revoked where a CRL is known — the same rule as
    for the XML, checked by pyHanko's certvalidator *and* by the application's trust store);
 2. the embedded ``dcc.xml`` (the associated file) verifies as a signed DCC on its own;
-3. every page shows the SHA-256 of exactly that embedded file, and no other.
+3. every page shows the SHA-256 of exactly that embedded file, and no other;
+4. the pages say what the verified XML says: their numbers are recomputed from it, page by page
+   (:mod:`coomet_lab.pdf.pagecheck`: every result value printed as written, no number the DCC does not contain,
+   the pages in order, fonts that draw what their text layer says).
+
+Nothing is inflated beyond the caps of :mod:`coomet_lab.pdf.limits` (a decompression bomb is refused by name).
 
 Each failed check adds a plain reason; the verdict is ``valid`` only when every check passed.
 """
@@ -115,45 +120,116 @@ def embedded_dcc(data: bytes) -> bytes:
 
 
 def verify_pdf(data: bytes, *, trust: TrustStore | None = None, source: str = "input") -> PdfVerificationReport:
-    """Verify a twin (see the module docstring). Raises ``UnreadablePdfError`` for input that is not a PDF."""
+    """Verify a twin (see the module docstring). Raises ``UnreadablePdfError`` for input that is not a PDF, and
+    its ``PdfTooLargeError`` for one that is (or inflates to) more than a twin can be."""
     from coomet_lab.pdf import pades  # noqa: F401 (quietens pyHanko's logging before it validates)
-    from coomet_lab.pdf.textscan import hashes_on_pages
 
     trust = trust or TrustStore()
     report = PdfVerificationReport(source)
     doc = _open(data, source)
     with doc:
-        report.pages = len(doc.pages)
-        if doc.is_encrypted:
-            report.problems.append("the PDF is encrypted (a PDF/A twin never is)")
-        xml, problems = _associated_dcc(doc)
-        report.problems += problems
-        if xml is not None:
-            report.embedded_sha256 = hashlib.sha256(xml).hexdigest()
-            shown = hashes_on_pages(doc, data)
-            report.pages_showing_hash = sum(1 for h in shown if h == {report.embedded_sha256})
-            _compare_hashes(report, shown)
+        report = _guarded(lambda: _verify_open(doc, data, trust, report), source, data)
+        if any("memory limit" in str(w) for w in doc.get_warnings()):
+            from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError
+
+            raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
+                                   "twin ever holds: a decompression bomb; refused")
+        return report
+
+
+def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
+                 report: PdfVerificationReport) -> PdfVerificationReport:
+    """Every check, while the file is open (the page checks read its fonts)."""
+    from coomet_lab.pdf.textscan import hashes_on_pages, page_texts
+
+    source = report.source
+    texts = []
+    report.pages = len(doc.pages)
+    if doc.is_encrypted:
+        report.problems.append("the PDF is encrypted (a PDF/A twin never is)")
+    if "/OCProperties" in doc.Root:
+        report.problems.append("the PDF has optional content (layers), which can hide or show text depending on the "
+                               "viewer; a twin has none")
+    xml, problems = _associated_dcc(doc)
+    report.problems += problems
+    if xml is not None:
+        report.embedded_sha256 = hashlib.sha256(xml).hexdigest()
+        texts = page_texts(doc)
+        shown = hashes_on_pages(doc, data, texts)
+        report.pages_showing_hash = sum(1 for h in shown if h == {report.embedded_sha256})
+        _compare_hashes(report, shown)
     report.signatures = _pades(data, trust, report)
     if xml is not None:
         report.xml = _verify_embedded(xml, trust, source, report)
+        _check_pages(report, xml, texts)  # the fonts are read from the open file
     return report
+
+
+def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
+    """qpdf's refusal to inflate past its limit (object streams, see limits.guard_qpdf) as a named refusal."""
+    import pikepdf
+
+    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError, diagnose
+
+    try:
+        return work()
+    except pikepdf.PdfError as exc:
+        if "memory limit" in str(exc):
+            raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
+                                   "twin ever holds: a decompression bomb; refused") from None
+        diagnose(data, source)
+        raise UnreadablePdfError(f"{source} cannot be read as a PDF: {exc}") from None
+
+
+def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None:
+    """The pages against the verified XML (pagecheck); against the file's own XML for a draft (unsigned)."""
+    from coomet_lab.pdf.pagecheck import check_pages
+    from coomet_lab.verification.certificate import is_verification
+
+    if not texts:
+        return
+    verified = report.xml.verified_xml if report.xml is not None else None
+    if report.xml is not None and report.xml.signatures and verified is None:
+        return  # the XML's signature failed: that is the reason; there is no signed content to compare with
+    content = verified if verified is not None else xml
+    certificate = None
+    try:
+        from coomet_lab.dcc.reader import read_certificate_bytes
+
+        certificate = read_certificate_bytes(content, large=True, source=f"{report.source}#{DCC_NAME}")
+    except Exception:  # noqa: BLE001 (an unreadable DCC is already a reason of the XML check)
+        return
+    extra = [x for s in (report.xml.signatures if report.xml is not None else [])
+             for x in ((s.signer.subject if s.signer else ""), s.signing_time or "", s.role or "")]
+    problems, notes = check_pages(texts, content, identifier=certificate.unique_identifier, extra_texts=extra,
+                                  verification=is_verification(certificate))
+    report.problems += problems
+    report.notes += notes
 
 
 def _open(data: bytes, source: str):  # noqa: ANN202
     import pikepdf
 
+    from coomet_lab.pdf.limits import check_input_size, guard_qpdf
+
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadablePdfError(f"{source} is not a PDF")
+    check_input_size(data, source)
+    guard_qpdf()
     try:
         return pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError:
         raise UnreadablePdfError(f"{source} is an encrypted PDF (a PDF/A twin never is)") from None
     except pikepdf.PdfError as exc:
+        from coomet_lab.pdf.limits import diagnose
+
+        diagnose(data, source)  # a bomb qpdf refused to inflate is named as such
         raise UnreadablePdfError(f"{source} cannot be read as a PDF: {exc}") from None
 
 
 def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     """``dcc.xml`` from ``/Root /AF`` (AFRelationship Source, text/xml), agreeing with the EmbeddedFiles tree."""
+    import pikepdf
     from pikepdf import Name
 
     files = list(doc.Root.get(Name.AF, []))
@@ -171,10 +247,21 @@ def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     stream = streams.get(Name.UF, streams.get(Name.F))
     if stream is None:
         return None, problems + [f"{DCC_NAME} has no embedded file stream"]
+    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError, read_stream
+
+    params = stream.get(Name.Params)
+    declared = params.get(Name.Size) if isinstance(params, pikepdf.Dictionary) else None
+    if isinstance(declared, int | pikepdf.Object) and _whole(declared) > MAX_XML_BYTES:
+        raise PdfTooLargeError(f"{DCC_NAME} declares {_whole(declared) >> 20} MB, more than the {MAX_XML_BYTES >> 20} MB "
+                               "a DCC may have; refused")
     try:
-        xml = stream.read_bytes()
-        if Name.F in streams and Name.UF in streams and streams.F.read_bytes() != streams.UF.read_bytes():
+        xml = read_stream(stream, limit=MAX_XML_BYTES, what=f"the embedded {DCC_NAME}")
+        if Name.F in streams and Name.UF in streams and streams.F.objgen != streams.UF.objgen and read_stream(
+                streams.F, limit=MAX_XML_BYTES, what=f"the embedded {DCC_NAME}") != read_stream(
+                streams.UF, limit=MAX_XML_BYTES, what=f"the embedded {DCC_NAME}"):
             problems.append(f"{DCC_NAME} carries two different contents (/F and /UF)")
+    except PdfTooLargeError:
+        raise
     except Exception as exc:  # noqa: BLE001 (a damaged stream is a finding, not a crash)
         return None, problems + [f"{DCC_NAME} cannot be read: {exc}"]
     if str(stream.get(Name.Subtype, "")) != "/" + DCC_MIME.replace("/", "#2F") and str(
@@ -184,6 +271,13 @@ def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     if listed is None or listed.obj.objgen != spec.objgen:
         problems.append(f"the attachment list and the associated file {DCC_NAME} are not the same file")
     return xml, problems
+
+
+def _whole(value) -> int:  # noqa: ANN001
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _compare_hashes(report: PdfVerificationReport, shown: list[set[str]]) -> None:
@@ -217,11 +311,18 @@ def _verify_embedded(xml: bytes, trust: TrustStore, source: str, report: PdfVeri
 
 
 def _pades(data: bytes, trust: TrustStore, report: PdfVerificationReport) -> list[PadesReport]:
+    from pyhanko.pdf_utils.misc import PdfDecodeLimitError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    from coomet_lab.pdf.limits import pyhanko_limits
+
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = PdfFileReader(io.BytesIO(data), strict=False, decode_limits=pyhanko_limits())
         embedded = list(reader.embedded_signatures)
+    except PdfDecodeLimitError as exc:
+        report.problems.append(f"the PDF's signature structure is not read: a stream inflates beyond the limit "
+                               f"(a decompression bomb): {exc}")
+        return []
     except Exception as exc:  # noqa: BLE001 (pyHanko's reader errors are many; the structure is damaged)
         report.problems.append(f"the PDF's signature structure cannot be read: {exc}")
         return []

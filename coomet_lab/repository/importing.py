@@ -48,6 +48,10 @@ def embedded_dcc(pdf: bytes, source: str) -> bytes:
     """The DCC embedded in a PDF twin: the attachment ``dcc.xml``, else the only XML attachment."""
     import pikepdf
 
+    from coomet_lab.pdf.limits import MAX_XML_BYTES, check_input_size, guard_qpdf, read_stream
+
+    check_input_size(pdf, source)  # a decompression bomb is refused by name, never inflated (pdf/limits.py)
+    guard_qpdf()
     try:
         with pikepdf.open(io.BytesIO(pdf)) as document:
             attachments = document.attachments
@@ -58,8 +62,12 @@ def embedded_dcc(pdf: bytes, source: str) -> bytes:
                 name = xml_names[0] if len(xml_names) == 1 else None
             if name is None:
                 raise UnusableInputError(f"{source}: the PDF carries no embedded {TWIN_ATTACHMENT} (not a PDF twin)")
-            return bytes(attachments[name].get_file().read_bytes())
+            return read_stream(attachments[name].get_file().obj, limit=MAX_XML_BYTES,
+                               what=f"{source}: the embedded {name}")
     except pikepdf.PdfError as exc:
+        from coomet_lab.pdf.limits import diagnose
+
+        diagnose(pdf, source)  # qpdf refused to inflate a stream: name the bomb
         raise UnusableInputError(f"{source}: not a readable PDF ({exc})") from None
 
 
