@@ -184,9 +184,11 @@ def _producer_for_signing(pdf: bytes) -> bytes:
     """Set Producer in Info and XMP to pyHanko's vendor string, unless it is already (see the module docstring)."""
     import pikepdf
 
+    producer = vendor()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        if str(doc.docinfo.get("/Producer", "")) == producer and _xmp_producer(doc) == producer:
+            return pdf  # the twin as make_twin renders it for signing: nothing to change, nothing to save
         with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
-            producer = vendor()
             if str(doc.docinfo.get("/Producer", "")) == producer and meta.get("pdf:Producer") == producer:
                 return pdf
             doc.docinfo["/Producer"] = producer
@@ -194,6 +196,26 @@ def _producer_for_signing(pdf: bytes) -> bytes:
         out = io.BytesIO()
         doc.save(out)
     return out.getvalue()
+
+
+def _xmp_producer(doc) -> str | None:  # noqa: ANN001
+    """``pdf:Producer`` of the XMP packet when it is stated exactly once, read with lxml alone (pikepdf's metadata
+    model costs a millisecond or two to set up); None when absent, repeated or unreadable (pikepdf decides then)."""
+    from lxml import etree
+
+    stream = doc.Root.get("/Metadata")
+    if stream is None:
+        return None
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(stream.read_bytes(), parser)
+    except Exception:  # noqa: BLE001 (damaged XMP: the slow path decides)
+        return None
+    found = root.xpath("//@pdf:Producer | //pdf:Producer", namespaces={"pdf": "http://ns.adobe.com/pdf/1.3/"})
+    if len(found) != 1:
+        return None
+    value = found[0]
+    return str(value) if isinstance(value, str) else (value.text or "")
 
 
 def _check_new_signature(signed: bytes, original_length: int, backend, signer: Signer) -> None:  # noqa: ANN001
