@@ -88,6 +88,8 @@ def _backend_signer(signer: Signer):  # noqa: ANN202
     with the document digest it signed, so the new signature can be checked without reading the PDF again."""
     from asn1crypto import algos
     from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+    from pyhanko.sign.attributes import CMSAttributeProvider, SigningCertificateV2Provider
+    from pyhanko.sign.general import as_signing_certificate_v2
     from pyhanko.sign.signers import Signer as PyHankoSigner
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -115,6 +117,18 @@ def _backend_signer(signer: Signer):  # noqa: ANN202
                 return encode_dss_signature(int.from_bytes(value[:size], "big"), int.from_bytes(value[size:], "big"))
             return value
 
+        def _signed_attr_providers(self, *args: Any, **kwargs: Any):  # noqa: ANN202 (pyHanko's internal API)
+            # asn1crypto encodes a structure built in Python again, with everything in it, each time its bytes
+            # are asked for, and sorting the DER SET of signed attributes asks often: pyHanko's freshly built
+            # signing-certificate-v2 value was encoded hundreds of times per signature (about 4 ms). The same
+            # value, built once for this key and read back from its DER, is used instead. Should pyHanko rename
+            # this method, its own providers are used as they are (slower, same signature).
+            for provider in super()._signed_attr_providers(*args, **kwargs):
+                if isinstance(provider, SigningCertificateV2Provider) and provider.signing_cert is self.signing_cert:
+                    yield frozen_certificate_attribute
+                else:
+                    yield provider
+
         async def async_sign(self, data_digest: bytes, digest_algorithm: str, dry_run: bool = False,  # noqa: ANN201
                              *args: Any, **kwargs: Any):
             self.last = None
@@ -123,8 +137,20 @@ def _backend_signer(signer: Signer):  # noqa: ANN202
                 self.last = (data_digest, result)
             return result
 
+    class FrozenSigningCertificate(CMSAttributeProvider):
+        attribute_type = "signing_certificate_v2"
+
+        def __init__(self, value: Any):
+            self.value = value
+
+        async def build_attr_value(self, dry_run: bool = False) -> Any:
+            return self.value
+
+    signing_cert = asn1_certificate(signer.certificate)
+    value = as_signing_certificate_v2(signing_cert)
+    frozen_certificate_attribute = FrozenSigningCertificate(type(value).load(value.dump()))
     return BackendSigner(
-        signing_cert=asn1_certificate(signer.certificate), signature_mechanism=mechanism,
+        signing_cert=signing_cert, signature_mechanism=mechanism,
         cert_registry=SimpleCertificateStore.from_certs([asn1_certificate(c) for c in signer.chain]),
     )
 
