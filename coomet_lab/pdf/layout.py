@@ -8,6 +8,7 @@ all pages once the count is known (one layout pass instead of two).
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 from collections.abc import Callable
@@ -42,8 +43,8 @@ def qr_modules(payload: str) -> list[list[bool]]:
     """The QR code (error correction M) of ``payload``, exactly as reportlab's ``QRCode.make()`` builds it.
 
     reportlab picks the mask by building all eight masked symbols and scoring each with its own rules in pure
-    Python (about 10 ms, a sixth of a typical twin's rendering). The same scores are computed here with numpy on
-    one unmasked symbol, then reportlab builds the chosen one, so the symbol on the page is the same."""
+    Python (about 10 ms, a sixth of a typical twin's rendering). The same scores are computed here on rows held as
+    integers (one bit a module), then reportlab builds the chosen symbol, so the symbol on the page is the same."""
     qr = QrCodeWidget(payload, barLevel="M").qr
     if qr.version is None:
         qr.version = qr.calculate_version()
@@ -52,47 +53,74 @@ def qr_modules(payload: str) -> list[list[bool]]:
 
 
 def best_mask(qr) -> int:  # noqa: ANN001 (reportlab's QRCode with its version set)
-    """reportlab's ``getBestMaskPattern``: the first mask with the lowest ``QRUtil.getLostPoint``, scored with
-    numpy on all eight symbols at once. reportlab's scores, reproduced as they are: runs of five or more in a row or
-    column score length - 2, each 2×2 block of one colour 3, the finder-like pattern ``1011101 0000`` 40 where it
-    starts before the last eleven modules of a row (reportlab's column version never matches: it compares tuples
-    with a list), and the dark ratio 10 per 5 % away from half."""
-    import numpy as np
+    """reportlab's ``getBestMaskPattern``: the first mask with the lowest ``QRUtil.getLostPoint``.
+
+    reportlab's scores, reproduced as they are: runs of five or more equal modules in a row or a column score
+    length - 2, each 2×2 block of one colour 3, the finder-like pattern ``1011101 0000`` 40 where it starts before
+    the last eleven modules of a row (reportlab's column version never matches: it compares tuples with a list),
+    and the dark ratio 10 per 5 % away from half. Each symbol is the one reportlab scores: its mask-0 data
+    modules flipped where the other mask differs (the format information is blank in all eight)."""
+    qr.makeImpl(True, 0)
+    n = qr.moduleCount
+    base = [sum(1 << c for c, dark in enumerate(row) if dark) for row in qr.modules]
+    scores = []
+    for flips in _mask_flips(qr.version, n, tuple(qr.dataPosIterator())):
+        rows = [b ^ f for b, f in zip(base, flips)]
+        scores.append(_lost_points(rows, n))
+    return scores.index(min(scores))  # the first of equal minima, as reportlab
+
+
+@functools.lru_cache(maxsize=8)
+def _mask_flips(version: int, n: int, positions: tuple[tuple[int, int], ...]) -> list[list[int]]:
+    """Per mask and row, the data modules where that mask differs from mask 0 (the same for every symbol of a
+    version; the twins' payloads are all one version)."""
     from reportlab.graphics.barcode.qrencoder import QRUtil
 
-    qr.makeImpl(True, 0)  # function patterns, blank format information, the data under mask 0
-    base = np.array(qr.modules, dtype=bool)
-    n = base.shape[0]
-    positions = np.array(qr.dataPosIterator(), dtype=np.intp)  # (col, row)
-    rows, cols = positions[:, 1], positions[:, 0]
-    grid_i, grid_j = np.indices((n, n))
-    masks = np.stack([np.asarray(QRUtil.getMask(k)(grid_i, grid_j), dtype=bool) for k in range(8)])
-    symbols = np.repeat(base[None], 8, axis=0)
-    symbols[:, rows, cols] ^= (masks[0] ^ masks)[:, rows, cols]
-    scores = _run_scores(symbols) + _run_scores(symbols.transpose(0, 2, 1))
-    block = symbols[:, :-1, :-1]
-    same = (block == symbols[:, 1:, :-1]) & (block == symbols[:, :-1, 1:]) & (block == symbols[:, 1:, 1:])
-    scores += 3 * same.sum(axis=(1, 2))
-    if n > 11:
-        pattern = np.array([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0], dtype=bool)
-        windows = np.lib.stride_tricks.sliding_window_view(symbols, 11, axis=2)[:, :, : n - 11]
-        scores += 40 * (windows == pattern).all(axis=3).sum(axis=(1, 2))
-    dark = symbols.sum(axis=(1, 2))
-    scores += 10 * (np.abs(100 * dark // (n * n) - 50) // 5)
-    return int(np.argmin(scores))  # the first of equal minima, as reportlab
+    masks = [QRUtil.getMask(k) for k in range(8)]
+    out = []
+    for mask in masks:
+        flips = [0] * n
+        for col, row in positions:
+            if mask(row, col) != masks[0](row, col):
+                flips[row] |= 1 << col
+        out.append(flips)
+    return out
 
 
-def _run_scores(symbols):  # noqa: ANN001, ANN202
-    """Per symbol: runs of five or more equal modules down each column, length - 2 each."""
-    import numpy as np
+_FINDER = (True, False, True, True, True, False, True, False, False, False, False)
 
-    count, n, _ = symbols.shape
-    change = np.ones((count, n, n + 1), dtype=bool)  # per symbol and column: where a run starts, and the end
-    change[:, :, 1:n] = (symbols[:, 1:] != symbols[:, :-1]).transpose(0, 2, 1)
-    starts = np.flatnonzero(change)  # a column's end and the next column's start (or symbol's) give length 1
-    lengths = np.diff(starts)
-    long = lengths >= 5
-    return np.bincount(starts[:-1][long] // (n * (n + 1)), weights=lengths[long] - 2, minlength=count).astype(np.int64)
+
+def _lost_points(rows: list[int], n: int) -> int:
+    """reportlab's ``QRUtil.getLostPoint`` of a symbol given as row bit masks (bit c = column c)."""
+    full, inner = (1 << n) - 1, (1 << (n - 1)) - 1
+    score = 0
+    for x in rows:  # runs along a row: bit c of same = module c equals module c + 1
+        same = ~(x ^ (x >> 1)) & inner
+        score += _long_runs(same & (same >> 1) & (same >> 2) & (same >> 3))
+        finder = full
+        for k, dark in enumerate(_FINDER):
+            finder &= (x >> k) if dark else ~(x >> k)
+        score += 40 * (finder & ((1 << max(n - 11, 0)) - 1)).bit_count()
+    down = [~(a ^ b) & full for a, b in zip(rows, rows[1:])]  # bit c: equal to the module below
+    for a, v in zip(rows, down):  # 2×2 blocks of one colour
+        score += 3 * (v & (v >> 1) & ~(a ^ (a >> 1)) & inner).bit_count()
+    starts = [d0 & d1 & d2 & d3 for d0, d1, d2, d3 in zip(down, down[1:], down[2:], down[3:])]
+    covered_before = 0
+    for r in range(len(down)):  # runs down the columns, all columns at once
+        covered = 0
+        for back in range(4):
+            if 0 <= r - back < len(starts):
+                covered |= starts[r - back]
+        score += covered.bit_count() - (covered & ~covered_before).bit_count()
+        covered_before = covered
+    dark = sum(x.bit_count() for x in rows)
+    return score + 10 * (abs(100 * dark // (n * n) - 50) // 5)
+
+
+def _long_runs(starts: int) -> int:
+    """Given the bits where four equal-neighbour pairs begin (a run of five or more), length - 2 per run."""
+    covered = starts | (starts << 1) | (starts << 2) | (starts << 3)
+    return covered.bit_count() - (covered & ~(covered << 1)).bit_count()
 
 
 def _draw_qr(canvas: Canvas, payload: str, size: float, border: int = 2) -> None:
