@@ -14,6 +14,7 @@ import hashlib
 import io
 import logging
 import re
+import threading
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -101,7 +102,17 @@ def _backend_signer(signer: Signer):  # noqa: ANN202
     key_type = signer.key_type
 
     class BackendSigner(PyHankoSigner):
-        last: tuple[bytes, Any] | None = None  # (document digest, CMS ContentInfo) of the last real signature
+        # Per thread: (document digest, CMS ContentInfo) of the last real signature, so two threads signing
+        # with one key each check their own.
+        made = threading.local()
+
+        @property
+        def last(self) -> tuple[bytes, Any] | None:
+            return getattr(self.made, "value", None)
+
+        @last.setter
+        def last(self, value: tuple[bytes, Any] | None) -> None:
+            self.made.value = value
 
         async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
             if digest_algorithm.lower() != "sha256":

@@ -128,3 +128,17 @@ def test_the_benchmark_leaves_nothing_in_the_temporary_directory(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "typical (example)" in done.stdout
     assert list(temporary.iterdir()) == []
+
+
+def test_two_threads_signing_with_one_key_each_get_a_valid_twin(signed_dcc, test_pki, lab_trust):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from coomet_lab.pdf import render_twin, verify_pdf
+    from coomet_lab.pdf.pades import sign_pdf, vendor
+
+    pdf = render_twin(signed_dcc, trust=lab_trust, producer=vendor())
+    signer = test_pki.signer("ec")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        signed = list(pool.map(lambda _: sign_pdf(pdf, signer, trust=lab_trust), range(6)))
+    for twin in signed:
+        assert verify_pdf(twin, trust=lab_trust).valid
