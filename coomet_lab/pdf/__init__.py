@@ -5,6 +5,8 @@ The API the desktop application, the repository and the command line use:
 * :func:`render_twin` — the PDF/A-3b twin of a DCC (validated, signature verified, rendered from the verified
   content, the exact bytes embedded as ``dcc.xml``); a DCC without signature gives a DRAFT;
 * :func:`make_twin` — the same, and a PAdES B-B signature with a :class:`~coomet_lab.signing.Signer`;
+* :func:`make_verified_twin` — the same for a DCC the caller has just signed and verified (its report is passed
+  in, so the DCC is not parsed and verified again);
 * :func:`sign_pdf` — PAdES-sign a twin;
 * :func:`verify_pdf` — all or nothing: the PAdES signature, the embedded DCC's own signature, and the hash printed
   on every page;
@@ -19,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from coomet_lab.pdf.pades import sign_pdf
-    from coomet_lab.pdf.twin import Twin, make_twin, prepare, render_twin
+    from coomet_lab.pdf.twin import Twin, make_twin, make_verified_twin, prepare, render_twin
     from coomet_lab.pdf.verify import PdfVerificationReport, embedded_dcc, verify_pdf
 
 _EXPORTS = {
     "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
+    "make_verified_twin": "coomet_lab.pdf.twin",
     "Twin": "coomet_lab.pdf.twin", "sign_pdf": "coomet_lab.pdf.pades", "verify_pdf": "coomet_lab.pdf.verify",
     "embedded_dcc": "coomet_lab.pdf.verify", "PdfVerificationReport": "coomet_lab.pdf.verify",
 }

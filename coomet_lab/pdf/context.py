@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph as _Paragraph
 
 from coomet_lab.model import Certificate, LangString, RichContent, Text
 from coomet_lab.pdf.captions import captions
@@ -56,6 +56,24 @@ class Styles:
             cell=ParagraphStyle("cell", parent=body, fontSize=7.8, leading=9.6),
             header_cell=ParagraphStyle("header_cell", parent=body, fontName=fonts.bold, fontSize=7.4, leading=9),
         )
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, remembering its last wrap: tables wrap every cell to measure it and again to draw
+    it, and the frame wraps flowables again when it tries a page (136 of 224 wraps of a typical twin were repeats
+    at the same width). ``wrap`` only depends on the width (the height is not used) and sets the same state each
+    time, so the width of the last wrap decides whether it is done again. ``split`` drops the wrap's line
+    breaks (``blPara``) when the paragraph moves on whole; the next wrap is then done again."""
+
+    _last_wrap: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        last = self._last_wrap
+        if last is not None and last[0] == availWidth and "blPara" in self.__dict__:
+            return last[1]
+        size = super().wrap(availWidth, availHeight)
+        self._last_wrap = (availWidth, size)
+        return size
 
 
 def display_languages(certificate: Certificate) -> list[str]:

@@ -51,6 +51,7 @@ def finish(pdf: bytes, *, xml: bytes, producer: str, when: dt.datetime | None = 
         doc.attachments[DCC_NAME] = spec
         doc.Root.AF = Array([spec.obj])
         _unique_subset_tags(doc)
+        _single_filters(doc)
         info = doc.docinfo
         if Name.Trapped in info:
             del info[Name.Trapped]
@@ -64,6 +65,21 @@ def finish(pdf: bytes, *, xml: bytes, producer: str, when: dt.datetime | None = 
         out = io.BytesIO()
         doc.save(out, min_version="1.7", fix_metadata_version=True)
     return out.getvalue()
+
+
+def _single_filters(doc) -> None:  # noqa: ANN001
+    """Write reportlab's ``/Filter [/FlateDecode]`` as the equivalent ``/Filter /FlateDecode``.
+
+    qpdf keeps a stream compressed with Flate alone as it is, but takes a one-element array for a filter chain,
+    inflates it and deflates it again on save: for the three embedded font subsets (about 110 KB) that was 3.5 ms
+    of the 7 ms this step took, for identical bytes."""
+    from pikepdf import Array, Name, Stream
+
+    for obj in doc.objects:
+        if isinstance(obj, Stream):
+            filters = obj.get(Name.Filter)
+            if isinstance(filters, Array) and len(filters) == 1 and filters[0] == Name.FlateDecode:
+                obj.Filter = Name.FlateDecode
 
 
 def _pdf_date(moment: dt.datetime) -> str:

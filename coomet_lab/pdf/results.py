@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coomet_lab.model import (
     ByteData,
@@ -30,7 +30,7 @@ from coomet_lab.model import (
     SiRealListXMLList,
     tokens,
 )
-from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, RenderContext
+from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.pdf.plot import DeviationPlot, as_float
 from coomet_lab.pdf.sections import coverage_text, real_text, statement_block
 from coomet_lab.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable

@@ -7,7 +7,7 @@ printed as the DCC states them. Result tables and plots are in :mod:`coomet_lab.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coomet_lab.model import (
     Condition,
@@ -22,7 +22,7 @@ from coomet_lab.model import (
     UsedMethod,
 )
 from coomet_lab.model.binding import dcc
-from coomet_lab.pdf.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, RenderContext
+from coomet_lab.pdf.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.units import format_unit
 
 LABEL_WIDTH = 46 * mm

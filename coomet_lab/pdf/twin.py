@@ -52,10 +52,21 @@ def prepare(xml: bytes, *, trust: TrustStore | None = None, large: bool = False,
     if verification.verdict == "unsigned":
         certificate = read_certificate_bytes(xml, large=large, source=source)
         return Prepared(xml, certificate, verification, draft=True)
+    return prepared_from(xml, verification, source=source)
+
+
+def prepared_from(xml: bytes, verification: VerificationReport, *, certificate: Certificate | None = None,
+                  source: str = "input") -> Prepared:
+    """A signed DCC ready to render from a verification the caller already made (no second parse or verify).
+
+    ``verification`` must be :func:`~coomet_lab.signing.verify_xml`'s report on exactly ``xml``; the pages show
+    its verified content (``certificate``, when the caller already read it from ``verification.certificate()``).
+    Anything but a valid verdict is refused, as :func:`prepare` refuses it."""
     if not verification.valid:
         raise TwinRefusedError(f"the signature of {source} does not verify ({verification.verdict}), so no twin is "
                                f"made: {verification.summary()}")
-    certificate = verification.certificate()
+    if certificate is None:
+        certificate = verification.certificate()
     if certificate is None:  # several signatures over different content: nothing single to show
         raise TwinRefusedError(f"the signatures of {source} do not cover the same content, so no twin is made")
     return Prepared(xml, certificate, verification, draft=False)
@@ -72,6 +83,26 @@ def make_twin(xml: bytes, *, signer: Signer | None = None, trust: TrustStore | N
               reason: str | None = None, location: str | None = None) -> Twin:
     """Render the twin and, with a ``signer``, sign it as PAdES B-B (after the same pre-flight as the XML)."""
     prepared = prepare(xml, trust=trust, large=large, source=source)
+    return twin_of(prepared, signer=signer, trust=trust, fonts=fonts, source=source, reason=reason,
+                   location=location)
+
+
+def make_verified_twin(xml: bytes, verification: VerificationReport, *, certificate: Certificate | None = None,
+                       signer: Signer | None = None, trust: TrustStore | None = None, fonts: FontSet | None = None,
+                       source: str = "input", reason: str | None = None, location: str | None = None) -> Twin:
+    """:func:`make_twin` for a caller that has just validated, signed and verified ``xml`` itself (issuing):
+    ``verification`` is :func:`~coomet_lab.signing.verify_xml`'s report on exactly these bytes, so the DCC is not
+    parsed, validated and verified a second time. Same refusals for a verdict other than valid."""
+    prepared = prepared_from(xml, verification, certificate=certificate, source=source)
+    return twin_of(prepared, signer=signer, trust=trust, fonts=fonts, source=source, reason=reason,
+                   location=location)
+
+
+def twin_of(prepared: Prepared, *, signer: Signer | None = None, trust: TrustStore | None = None,
+            fonts: FontSet | None = None, source: str = "input", reason: str | None = None,
+            location: str | None = None) -> Twin:
+    """Render a prepared DCC and, with a ``signer``, PAdES-sign it (through :func:`~coomet_lab.pdf.pades.sign_pdf`,
+    so its checks apply whichever entry was used)."""
     if signer is not None and prepared.draft:
         raise PdfTwinError(f"{source} is not signed: its twin is a draft and is not signed as a PDF either. "
                            "Sign the DCC first ('coomet-lab sign'), then make its twin")
