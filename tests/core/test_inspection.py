@@ -1,0 +1,72 @@
+"""One door for outside data: :func:`coomet_lab.inspection.inspect` gives ``coomet-lab verify``, ``repo import``
+and the desktop's drop the same verdict for the same file, and a forged twin is never attached or handed out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+from tests.twin_forgery import forge_page_text, resign, swap_pages
+
+FORGERIES = {
+    "page-text": lambda twin, pki: forge_page_text(twin),
+    "swapped-pages": lambda twin, pki: swap_pages(twin),
+    "impostor-pades": lambda twin, pki: resign(twin, pki.signer("impostor")),
+}
+
+
+@pytest.fixture(scope="session")
+def forged_twins(signed_twin, test_pki) -> dict[str, bytes]:
+    return {name: forge(signed_twin, test_pki) for name, forge in FORGERIES.items()}
+
+
+def _stored_id(out: str) -> str:
+    match = re.search(r"#(\d+)", out)
+    assert match, out
+    return match.group(1)
+
+
+@pytest.mark.parametrize("name", FORGERIES)
+def test_repo_import_never_attaches_a_forged_twin(name, forged_twins, signed_dcc, test_pki, tmp_path):
+    assert run_cli("trust", "add", test_pki.ca_pem)[0] == 0
+    xml = tmp_path / "certificate.xml"
+    xml.write_bytes(signed_dcc)
+    code, out, _ = run_cli("repo", "import", xml)
+    assert code == 0 and "signature: valid" in out, out
+    forged = tmp_path / f"{name}.pdf"
+    forged.write_bytes(forged_twins[name])
+    assert run_cli("verify", forged)[0] == 1
+    code, out, err = run_cli("repo", "import", forged)
+    assert code == 1, out + err
+    assert "REFUSED" in out and "TWIN ATTACHED" not in out and "not attached" in out, out
+    code, out, _ = run_cli("repo", "export", _stored_id(out), "-o", tmp_path / "out")
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".xml"]
+
+
+@pytest.mark.parametrize("name", FORGERIES)
+def test_a_forged_twin_imported_alone_keeps_its_true_verdict_and_is_never_exported(name, forged_twins, test_pki,
+                                                                                   tmp_path):
+    assert run_cli("trust", "add", test_pki.ca_pem)[0] == 0
+    forged = tmp_path / f"{name}.pdf"
+    forged.write_bytes(forged_twins[name])
+    code, out, err = run_cli("repo", "import", forged)
+    assert code == 1 and "IMPORTED" in out and "signature: valid" not in out, out + err
+    code, out, _ = run_cli("repo", "export", _stored_id(out), "-o", tmp_path / "out")
+    assert code == 1 and "twin not exported" in out, out
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".xml"]
+
+
+def test_the_genuine_twin_is_attached(signed_dcc, signed_twin, test_pki, tmp_path):
+    assert run_cli("trust", "add", test_pki.ca_pem)[0] == 0
+    (tmp_path / "c.xml").write_bytes(signed_dcc)
+    (tmp_path / "c.pdf").write_bytes(signed_twin)
+    assert run_cli("repo", "import", tmp_path / "c.xml")[0] == 0
+    code, out, _ = run_cli("repo", "import", tmp_path / "c.pdf")
+    assert code == 0 and "TWIN ATTACHED" in out, out
+    code, out, _ = run_cli("repo", "export", _stored_id(out), "-o", tmp_path / "out")
+    assert code == 0 and sorted(p.suffix for p in Path(tmp_path / "out").iterdir()) == [".pdf", ".xml"]
+    assert (tmp_path / "out" / next(p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".pdf")
+            ).read_bytes() == signed_twin
