@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 780)
         self.last_issue = None
         self.last_verification = None
+        self.last_export = None
 
     @property
     def settings(self):  # noqa: ANN201
@@ -241,9 +242,7 @@ class MainWindow(QMainWindow):
     def _show_stored(self, result) -> None:  # noqa: ANN001
         record, xml, pdf = result
         if pdf is None:
-            from coomet_lab.signing import verify_xml
-
-            self._show_verification(verify_xml(xml, trust=self.session.trust(), source=record.unique_identifier))
+            self._show_verification(verify_file(xml, trust=self.session.trust(), source=record.unique_identifier))
             return
         self.preview(record.unique_identifier, pdf, xml)
 
@@ -262,12 +261,26 @@ class MainWindow(QMainWindow):
             return
         folder = QFileDialog.getExistingDirectory(self, tr("Export to folder"))
         if folder:
-            session = self.session
-            run_in_background(owner=self, fn=
-                lambda: session.repository().export(certificate_id=row.key, directory=folder, who=session.who),
-                label=tr("Exporting…"),
-                on_success=lambda paths: self._status(tr("Exported {0} file(s) to {1}").format(len(paths), folder)),
-                on_error=lambda exc: self.show_error(tr("Not exported"), str(exc)))
+            self.export_to(row, folder)
+
+    def export_to(self, row, folder: str | Path) -> None:  # noqa: ANN001
+        """The stored files, byte-identical; a twin whose verdict is not valid (now) is withheld and said so."""
+        session = self.session
+
+        def work():  # noqa: ANN202
+            from coomet_lab.inspection import file_inspector
+
+            return session.repository().export(certificate_id=row.key, directory=folder, who=session.who,
+                                               inspect_file=file_inspector(session.trust()))
+
+        def done(paths) -> None:  # noqa: ANN001
+            self.last_export = paths
+            self._status(tr("Exported {0} file(s) to {1}").format(len(paths), folder))
+            if getattr(paths, "withheld", None):
+                self.show_error(tr("PDF twin not exported"), paths.withheld)
+
+        run_in_background(owner=self, fn=work, label=tr("Exporting…"), on_success=done,
+                          on_error=lambda exc: self.show_error(tr("Not exported"), str(exc)))
 
     def discard_row(self, row) -> None:  # noqa: ANN001
         """A draft nobody needs leaves the list (the audit trail keeps that it existed and who discarded it)."""
@@ -680,17 +693,11 @@ class MainWindow(QMainWindow):
             self.verify_path(Path(path))
 
     def verify_path(self, path: Path) -> None:
+        """A file handed to the desktop (open or drop): judged by the one door, the verdict ``verify`` gives."""
         trust = self.session.trust()
 
         def work():  # noqa: ANN202
-            data = path.read_bytes()
-            if data.startswith(b"%PDF"):
-                from coomet_lab.pdf import verify_pdf
-
-                return verify_pdf(data, trust=trust, source=str(path))
-            from coomet_lab.signing import verify_xml
-
-            return verify_xml(data, trust=trust, source=str(path))
+            return verify_file(path.read_bytes(), trust=trust, source=str(path))
 
         run_in_background(owner=self, fn=work, on_success=self._show_verification, label=tr("Verifying…"),
                           on_error=lambda exc: self.show_error(tr("Cannot verify {0}").format(path.name), str(exc)))
@@ -712,10 +719,10 @@ class MainWindow(QMainWindow):
         session = self.session
 
         def work():  # noqa: ANN202
-            from coomet_lab.services import signature_verifier
+            from coomet_lab.inspection import file_inspector
 
             return session.repository().import_files(paths, who=session.who,
-                                                     verify_signature=signature_verifier(session.trust()))
+                                                     inspect_file=file_inspector(session.trust()))
 
         def done(outcomes) -> None:  # noqa: ANN001
             self.last_import = outcomes
@@ -732,7 +739,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: ANN001,N802
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() in (".xml", ".pdf"):
+            if path.suffix.lower() in (".xml", ".pdf", ".zip"):
                 self.verify_path(path)
             elif path.suffix.lower() == ".json":
                 self.open_path(path)
@@ -803,8 +810,21 @@ def repository_check_text(report) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
+def verify_file(data: bytes, *, trust, source: str):  # noqa: ANN001,ANN201
+    """The desktop's verification of a file (opened, dropped or stored): :func:`coomet_lab.inspection.inspect`."""
+    from coomet_lab.inspection import inspect
+
+    return inspect(data, trust=trust, source=source)
+
+
 def verification_text(report) -> str:  # noqa: ANN001
-    """A verification report (XML or PDF twin) as a person reads it."""
+    """A verification (an Inspection, or an XML / PDF twin report) as a person reads it."""
+    from coomet_lab.inspection import PACKAGE, Inspection
+
+    if isinstance(report, Inspection):
+        if report.kind == PACKAGE:
+            return "\n".join([tr("Verdict: {0}").format(report.verdict), *report.report.problems])
+        report = report.report
     lines = [tr("Verdict: {0}").format(report.verdict)]
     xml_report = getattr(report, "xml", None)
     if xml_report is not None:

@@ -44,9 +44,11 @@ from coomet_lab.repository.audit import Action, AuditEntry, PendingEntry
 from coomet_lab.repository.engine import WRITE_OPTION, make_engine, sqlite_url, storage_error, translated_errors
 from coomet_lab.repository.filestore import FileStore, sha256_hex
 from coomet_lab.repository.importing import (
+    FileInspector,
     Incoming,
     SignatureVerifier,
     embedded_dcc,
+    file_verdict,
     is_pdf,
     read_incoming,
     signature_verdict,
@@ -553,8 +555,12 @@ class Repository:
     # ----------------------------------------------------------------------------------- import & export
 
     def import_files(self, paths: Iterable[str | os.PathLike[str]], *, who: str,
-                     verify_signature: SignatureVerifier | None = None) -> list[ImportOutcome]:
-        """Store DCCs (any 3.x) and PDF twins received from others; one outcome per file, each all-or-nothing."""
+                     verify_signature: SignatureVerifier | None = None,
+                     inspect_file: FileInspector | None = None) -> list[ImportOutcome]:
+        """Store DCCs (any 3.x) and PDF twins received from others; one outcome per file, each all-or-nothing.
+
+        ``inspect_file`` (see :func:`coomet_lab.inspection.file_inspector`) judges the whole file — for a twin its
+        PAdES signature, embedded DCC and pages — and takes the place of ``verify_signature`` (the XML alone)."""
         outcomes = []
         for path in paths:
             source = str(path)
@@ -563,22 +569,30 @@ class Repository:
             except OSError as exc:
                 outcomes.append(ImportOutcome(source, "refused", f"cannot read the file ({exc.strerror or exc})"))
                 continue
-            outcomes.append(self.import_bytes(data, source=source, who=who, verify_signature=verify_signature))
+            outcomes.append(self.import_bytes(data, source=source, who=who, verify_signature=verify_signature,
+                                              inspect_file=inspect_file))
         return outcomes
 
     def import_bytes(self, data: bytes, *, source: str, who: str,
-                     verify_signature: SignatureVerifier | None = None) -> ImportOutcome:
+                     verify_signature: SignatureVerifier | None = None,
+                     inspect_file: FileInspector | None = None) -> ImportOutcome:
+        """One received file. A twin is stored with the verdict of the whole twin; it is attached to an existing
+        record only when that verdict is ``valid`` (a forged twin must never travel with a genuine record)."""
         try:
             incoming = read_incoming(data, source=source)
         except UnusableInputError as exc:
             return ImportOutcome(source, "refused", str(exc))
-        verdict = signature_verdict(incoming.xml, incoming.signed, verify_signature)
+        if inspect_file is not None:
+            verdict = file_verdict(data, source, inspect_file)
+        else:
+            verdict = signature_verdict(incoming.xml, incoming.signed, verify_signature)
         number = incoming.fields.unique_identifier
         with self._write(f"cannot import {source}") as tx:
             existing = tx.conn.execute(select(schema.certificates).where(
                 schema.certificates.c.xml_sha256 == sha256_hex(incoming.xml))).mappings().first()
             if existing is not None:
-                return self._import_existing(tx, CertificateRecord.from_row(existing), incoming, who)
+                checked = verdict if inspect_file is not None else None
+                return self._import_existing(tx, CertificateRecord.from_row(existing), incoming, who, checked)
             cert_id = self._store_certificate(tx, incoming, kind="received", who=who, verdict=verdict,
                                               validation=incoming.validation, source_name=Path(source).name)
             tx.log(Action.IMPORTED, who, f"certificate:{cert_id}",
@@ -590,7 +604,8 @@ class Repository:
         return ImportOutcome(source, "imported", f"stored as #{cert_id} ({incoming.validation}; signature: "
                              f"{verdict[0]})", cert_id, number, incoming.validation, verdict[0])
 
-    def _import_existing(self, tx: _Tx, record: CertificateRecord, incoming: Incoming, who: str) -> ImportOutcome:
+    def _import_existing(self, tx: _Tx, record: CertificateRecord, incoming: Incoming, who: str,
+                         checked: tuple[str, str] | None = None) -> ImportOutcome:
         where = f"already stored as #{record.id} ({record.kind})"
         if incoming.pdf is None or record.pdf_sha256 == sha256_hex(incoming.pdf):
             return ImportOutcome(incoming.source, "duplicate", where, record.id, record.unique_identifier,
@@ -598,6 +613,10 @@ class Repository:
         if record.pdf_sha256 is not None or record.kind != "received":
             return ImportOutcome(incoming.source, "refused", f"{where} with a different PDF twin",
                                  record.id, record.unique_identifier)
+        if checked is not None and checked[0] != "valid":
+            return ImportOutcome(incoming.source, "refused", f"the PDF twin is {checked[0]} ({checked[1]}); it is "
+                                 f"not attached to #{record.id}", record.id, record.unique_identifier,
+                                 record.validation, checked[0])
         pdf_sha = self._put_file(tx, incoming.pdf, "application/pdf")
         tx.conn.execute(schema.certificates.update().where(schema.certificates.c.id == record.id)
                         .values(pdf_sha256=pdf_sha))
@@ -620,25 +639,44 @@ class Repository:
             tx.log(Action.RECORD_CHANGED, who, f"standard_calibrations:{calibration_id}",
                    {"received_id": cert_id}, [(cal, calibration_id)])
 
-    def export(self, *, certificate_id: int, directory: str | os.PathLike[str], who: str) -> list[Path]:
-        """Write the stored XML (and PDF twin) into ``directory``, byte-identical; logged as "exported"."""
+    def export(self, *, certificate_id: int, directory: str | os.PathLike[str], who: str,
+               inspect_file: FileInspector | None = None) -> ExportResult:
+        """Write the stored XML (and PDF twin) into ``directory``, byte-identical; logged as "exported".
+
+        A twin is handed out only when its verdict is ``valid``: the stored verdict of a received one, and (with
+        ``inspect_file``) its verdict now. A withheld twin is named in the result's ``withheld`` and the log."""
         record = self.get_certificate(certificate_id)
         xml, pdf = self.certificate_bytes(certificate_id)
+        withheld = self._twin_withheld(record, pdf, inspect_file) if pdf is not None else None
         folder = Path(directory)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise storage_error(exc, f"cannot create {folder}") from exc
         stem = safe_file_name(record.unique_identifier)
-        written = [folder / f"{stem}.xml"]
+        written = ExportResult([folder / f"{stem}.xml"])
         write_bytes_atomic(written[0], xml)
-        if pdf is not None:
+        if pdf is not None and withheld is None:
             written.append(folder / f"{stem}.pdf")
             write_bytes_atomic(written[1], pdf)
+        written.withheld = withheld
+        details: dict[str, Any] = {"number": record.unique_identifier, "files": [p.name for p in written]}
+        if withheld:
+            details["twin_withheld"] = withheld
         with self._write("cannot record the export") as tx:
-            tx.log(Action.EXPORTED, who, f"certificate:{certificate_id}",
-                   {"number": record.unique_identifier, "files": [p.name for p in written]})
+            tx.log(Action.EXPORTED, who, f"certificate:{certificate_id}", details)
         return written
+
+    @staticmethod
+    def _twin_withheld(record: CertificateRecord, pdf: bytes, inspect_file: FileInspector | None) -> str | None:
+        """Why the stored twin must not be handed out (None: it may)."""
+        if record.kind != "issued" and record.signature_verdict != "valid":
+            return f"the PDF twin's verdict is {record.signature_verdict}"
+        if inspect_file is not None:
+            verdict, detail = file_verdict(pdf, f"{record.unique_identifier}.pdf", inspect_file)
+            if verdict != "valid":
+                return f"the PDF twin is {verdict} ({detail})"
+        return None
 
     # ---------------------------------------------------------------------------------------- registries
 
@@ -850,6 +888,12 @@ class Repository:
         from coomet_lab.repository.backup import restore_backup
 
         return restore_backup(archive, root=Path(root) if root is not None else default_root(), who=who, force=force)
+
+
+class ExportResult(list):
+    """The files :meth:`Repository.export` wrote (a list of paths), and why a twin was withheld, if it was."""
+
+    withheld: str | None = None
 
 
 def read_head(path: Path) -> tuple[int, str] | None:
