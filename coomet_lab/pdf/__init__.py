@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from coomet_lab.pdf.pades import sign_pdf
-    from coomet_lab.pdf.twin import Twin, make_twin, prepare, render_twin
+    from coomet_lab.pdf.twin import Twin, make_signed_twin, make_twin, prepare, render_twin
     from coomet_lab.pdf.verify import PdfVerificationReport, embedded_dcc, verify_pdf
 
 _EXPORTS = {
-    "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
+    "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin",
+    "make_signed_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
     "Twin": "coomet_lab.pdf.twin", "sign_pdf": "coomet_lab.pdf.pades", "verify_pdf": "coomet_lab.pdf.verify",
     "embedded_dcc": "coomet_lab.pdf.verify", "PdfVerificationReport": "coomet_lab.pdf.verify",
 }
