@@ -3,7 +3,9 @@ and the desktop's drop the same verdict for the same file, and a forged twin is 
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,31 @@ def test_the_genuine_twin_is_attached(signed_dcc, signed_twin, test_pki, tmp_pat
     assert code == 0 and sorted(p.suffix for p in Path(tmp_path / "out").iterdir()) == [".pdf", ".xml"]
     assert (tmp_path / "out" / next(p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".pdf")
             ).read_bytes() == signed_twin
+
+
+ATTACKS = Path(__file__).resolve().parents[1] / "data" / "attacks" / "stages"
+EXPECTED = json.loads((ATTACKS / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_attack_files(name, tmp_path):
+    entry = EXPECTED[name]
+    assert (ATTACKS / name).stat().st_size < 2_000_000
+    assert run_cli("trust", "add", ATTACKS / "pki" / "lab-ca.pem")[0] == 0
+    if "after" in entry:
+        assert run_cli("repo", "import", ATTACKS / entry["after"])[0] == 0
+    before = _repository_state()
+    started = time.monotonic()
+    code, out, err = run_cli(*entry["command"].split(), ATTACKS / name)
+    elapsed = time.monotonic() - started
+    assert code == entry["exit"] and entry["message"] in out + err, out + err
+    assert "unexpected error" not in out + err and elapsed < 10  # a safety net; real timings are in the report
+    if entry["command"] == "repo import":
+        assert _repository_state() == before  # a refused twin changes nothing
+
+
+def _repository_state():  # noqa: ANN202
+    from coomet_lab.repository import Repository
+
+    with Repository.open() as repo:
+        return [(r.id, r.pdf_sha256, r.signature_verdict) for r in repo.list_certificates()], repo.audit_head()
