@@ -576,7 +576,8 @@ class MainWindow(QMainWindow):
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
         traceability = self.session.repository().check_traceability(editor.document.certificate)
-        dialog = IssueDialog(self.settings, editor.document.title, traceability, self)
+        dialog = IssueDialog(self.settings, editor.document.title, traceability, self,
+                             secret_needed=not self.session.signer_open())
         if dialog.exec():
             self.issue(editor, dialog.secret.text(), dialog.role, dialog.override_reason)
 
@@ -599,12 +600,9 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.services import issue
 
-            signer = open_lab_signer(settings, secret)
-            try:
+            with session.signing(secret) as signer:  # opened once per session, not for every certificate
                 return issue(certificate, signer, role=role, trust=session.trust(), repository=session.repository(),
                              draft_id=draft_id, who=session.who, override_reason=override_reason)
-            finally:
-                signer.close()
 
         def failed(exc) -> None:  # noqa: ANN001
             editor.setEnabled(True)
@@ -622,7 +620,8 @@ class MainWindow(QMainWindow):
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
         traceability = self._verification_traceability(stored)
-        dialog = VerificationIssueDialog(self.settings, stored, traceability, self)
+        dialog = VerificationIssueDialog(self.settings, stored, traceability, self,
+                                         secret_needed=not self.session.signer_open())
         if dialog.exec():
             self.issue_verification_with(stored, number=dialog.number.text(), secret=dialog.secret.text(),
                                          role=dialog.role, head=dialog.head.text(),
@@ -651,15 +650,12 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.services import issue_verification
 
-            signer = open_lab_signer(settings, secret)
-            try:
+            with session.signing(secret) as signer:
                 return issue_verification(stored, signer, settings=settings, number=number,
                                           issue_date=dt.date.today().isoformat(), trust=session.trust(),
                                           repository=session.repository(), who=session.who, role=role,
-                                          fif_record=stored.global_id or "", head=head, head_position=head_position,
-                                          override_reason=override_reason)
-            finally:
-                signer.close()
+                                          fif_record=stored.global_id or "", head=head,
+                                          head_position=head_position, override_reason=override_reason)
 
         def done(result) -> None:  # noqa: ANN001
             self.last_issue = result

@@ -85,3 +85,35 @@ def test_verify_repo_import_and_the_desktop_drop_agree(name, window, qtbot, tmp_
         assert code == 2 and outcome["status"] == "refused"
     else:
         assert outcome["status"] == "imported" and outcome["signature_verdict"] == expected, outcome
+
+
+def test_the_key_is_opened_once_per_session_and_asked_for_again_after_the_interval(window, qtbot, monkeypatch):
+    """The PKCS#12 file is opened for the first issue only (opening it costs more than an issue); the dialog then
+    asks for no passphrase; after the interval the passphrase is needed again, and a wrong one issues nothing."""
+    import coomet_lab.signing as signing
+    from tests.ui.conftest import PASSPHRASE
+    from tests.ui.test_desktop import fill_required, issue_and_wait, new_editor, register_standards, wait_validated
+    from ui.dialogs import IssueDialog
+
+    opened = []
+    real_open = signing.open_signer
+    monkeypatch.setattr(signing, "open_signer", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    register_standards(window)
+    results = []
+    for secret in (PASSPHRASE, "", ""):
+        editor = new_editor(window)
+        fill_required(qtbot, editor)
+        assert wait_validated(qtbot, editor).valid
+        results.append(issue_and_wait(window, qtbot, editor, secret=secret, role=None))
+    assert all(r is not None for r in results), window.statusBar().currentMessage()
+    assert len(opened) == 1 and window.session.signer_open()
+    dialog = IssueDialog(window.settings, "UT-1", None, window, secret_needed=not window.session.signer_open())
+    qtbot.addWidget(dialog)
+    assert not dialog.secret.isVisibleTo(dialog), "the key is open: no passphrase is asked"
+    window.session.signer_hold_seconds = 0.0  # the interval has passed
+    assert not window.session.signer_open()
+    editor = new_editor(window)
+    fill_required(qtbot, editor)
+    assert wait_validated(qtbot, editor).valid
+    assert issue_and_wait(window, qtbot, editor, secret="not the passphrase", role=None) is None
+    assert "wrong passphrase" in window.statusBar().currentMessage()
