@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
     def issue(self, editor: CertificateEditor, secret: str, role: str | None,
               override_reason: str | None = None) -> None:
         """Traceability → sign the DCC → signed PDF twin → store, off the GUI thread; then show the twin."""
-        settings, session = self.settings, self.session
+        session = self.session
         document = editor.document
         self._status(tr("Signing…"))
         try:
