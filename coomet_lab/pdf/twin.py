@@ -91,6 +91,12 @@ def make_signed_twin(signed: SignedDocument, *, signer: Signer | None = None, tr
     """The twin of a document just signed here (:func:`coomet_lab.signing.sign_document`): rendered from the
     model of the tree signing verified, with that verification, so nothing is parsed, validated or verified
     again (``make_twin`` does all three for bytes it is given). PAdES-signed with a ``signer``."""
+    source = signed.source
+    if not signed.report.valid:  # the rule of prepare(): no twin of a signature that is not valid here
+        raise TwinRefusedError(f"the signature of {source} does not verify ({signed.report.verdict}), so no twin is "
+                               f"made: {signed.report.summary()}")
+    if signed.report.verified_xml is None:
+        raise TwinRefusedError(f"the signatures of {source} do not cover the same content, so no twin is made")
     prepared = Prepared(signed.xml, signed.certificate(), signed.report, draft=False)
     from coomet_lab.pdf.pades import sign_pdf, vendor
 
