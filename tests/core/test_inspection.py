@@ -104,3 +104,22 @@ def _repository_state():  # noqa: ANN202
 
     with Repository.open() as repo:
         return [(r.id, r.pdf_sha256, r.signature_verdict) for r in repo.list_certificates()], repo.audit_head()
+
+
+def test_inspect_returns_one_frozen_verdict_per_kind(signed_dcc, signed_twin, lab_trust, tmp_path):
+    import dataclasses
+
+    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.inspection import DCC, PDF_TWIN, inspect
+
+    xml = inspect(signed_dcc, trust=lab_trust, source="c.xml")
+    assert (xml.kind, xml.verdict, xml.xml, xml.pdf) == (DCC, "valid", signed_dcc, None)
+    twin = inspect(signed_twin, trust=lab_trust, source="c.pdf")
+    assert (twin.kind, twin.verdict, twin.xml, twin.pdf) == (PDF_TWIN, "valid", signed_dcc, signed_twin)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        twin.verdict = "valid"  # type: ignore[misc]
+    with pytest.raises(UnusableInputError):
+        inspect(b"%PDF-1.7 not really", trust=lab_trust, source="broken.pdf")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7 not really")
+    code, out, err = run_cli("verify", tmp_path / "broken.pdf")
+    assert code == 2 and "cannot be read as a PDF" in err and "unexpected" not in out + err, out + err
