@@ -131,6 +131,40 @@ def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> di
     return {name: statistics.median(values) for name, values in stages.items()}
 
 
+def xml_stages(signer, trust, runs: int) -> tuple[float, float]:  # noqa: ANN001
+    """Median seconds of the XML work alone (everything but rendering, PAdES and the database), typed vs legacy:
+    what the typed results save, measured without the twin's noise."""
+    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.pdf.twin import prepare
+    from coomet_lab.repository.importing import read_incoming
+    from coomet_lab.signing import sign_document, sign_xml, verify_xml
+    from tests.repo_support import thermometer
+
+    data = to_bytes(thermometer("UT-2026-99999"))
+
+    def typed() -> None:
+        signed = sign_document(data, signer, trust=trust)
+        signed.certificate()  # the twin's model
+        signed.certificate()  # the repository's
+
+    def legacy() -> None:
+        signed = sign_xml(data, signer, trust=trust)
+        prepare(signed, trust=trust)  # make_twin: validate, verify, read the model
+        verify_xml(signed, trust=trust)  # services.issue's report
+        read_incoming(signed, source="draft")  # repository.issue: parse, validate, read the model
+        verify_xml(signed, trust=trust, large=True)  # repository.issue's verifier
+
+    out = []
+    for fn in (typed, legacy):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        out.append(statistics.median(times))
+    return out[0], out[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=20)
@@ -169,6 +203,9 @@ def main() -> None:
         median, runs = median_per_issue(lambda: issue_legacy(repository, signer, trust, numbers.draft(repository)),
                                         max(1, args.issues // 2), args.runs)
         print(f"per issue, legacy path (key open):   median {median:.3f} s  (runs {', '.join(f'{r:.3f}' for r in runs)})")
+        typed_xml, legacy_xml = xml_stages(signer, trust, max(5, args.issues))
+        print(f"XML stages only (sign, self-check, model, store checks): typed {typed_xml:.3f} s, "
+              f"legacy {legacy_xml:.3f} s")
         shares = stage_shares(repository, signer, trust, numbers, max(3, args.issues // 2))
         print("stages (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in shares.items()))
         signer.close()

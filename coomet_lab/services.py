@@ -263,8 +263,11 @@ def _pooled_results(certificates, key, secret, trust, role, workers, pdf_reason)
 
     from cryptography.hazmat.primitives import serialization
 
-    from coomet_lab.signing import TrustStore
+    from coomet_lab.signing import TrustStore, open_signer
 
+    # Opened here first: a wrong passphrase is reported at once (a pool whose initializer fails restarts its
+    # processes for ever instead of failing).
+    open_signer(key, secret).close()
     trust = trust if trust is not None else TrustStore()
     anchors = [a.public_bytes(serialization.Encoding.DER) for a in trust.extra_anchors]
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt or hold a database

@@ -106,3 +106,13 @@ def test_a_batch_issues_every_certificate_and_refuses_a_repeated_one_alone(repo,
         assert inspect(pdf, trust=lab_trust, source="batch.pdf").valid
     assert repo.verify().ok
     assert sum(1 for e in repo.audit_entries() if e.action == "issued") == 5
+
+
+def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust):
+    from coomet_lab.signing import WrongSecretError
+
+    drafts = [_draft(repo, f"UT-2026-{n:05d}") for n in range(20, 23)]
+    with pytest.raises(WrongSecretError):
+        services.issue_batch(drafts, KeyFile(test_pki.signers["ec"]), "not the passphrase", trust=lab_trust,
+                             repository=repo, who="technician", workers=2)
+    assert repo.count_certificates() == 0
