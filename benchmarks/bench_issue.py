@@ -8,9 +8,10 @@ Measured, in a temporary COOMET_LAB_HOME with a fresh lab PKI and repository (re
 * **counts per issue**: XML parses (``xmlsafe.parse_bytes``), XSD runs (``dcc.xsd.validate_xsd``) and signature
   verifications (``signing.verify.verify_tree``) of one ``services.issue`` — and of the legacy path (bytes between
   the stages: ``sign_xml`` → ``make_twin(bytes)`` → ``verify_xml`` → ``repository.issue(signed_xml=...)``);
-* **per issue**, median over ``--runs`` runs of ``--issues`` issues each (after a first, warm-up issue): the key
-  open (as the desktop does now, the signer kept for the session), the key opened inside every issue (as the
-  desktop did), and the legacy path; with the share of each stage (sign, render, PAdES, store);
+* **per issue**, median over ``--runs`` runs of ``--issues`` issues each (after a first, warm-up issue; the paths
+  take turns, and each includes making its draft): the key open (as the desktop does now, the signer kept for the
+  session), the key opened inside every issue (as the desktop did), and the legacy path; then the XML stages alone
+  and the median of each stage (sign, twin, PAdES alone, store);
 * **batch**: ``services.issue_batch`` of ``--batch`` certificates (drafts made beforehand, timed apart), signed and
   rendered in a pool of ``--workers`` processes, stored by one writer. Targets (issue): <= 0.1 s per issue after the
   first, <= 60 s for 1,000.
@@ -91,16 +92,20 @@ def counted(fn, *args) -> dict:  # noqa: ANN001
     return dict(counts)
 
 
-def median_per_issue(fn, issues: int, runs: int) -> tuple[float, list[float]]:  # noqa: ANN001
-    per_run = []
+def interleaved(paths: dict, issues: int, runs: int) -> dict[str, tuple[float, list[float]]]:
+    """Median seconds per issue of each path, the paths taking turns issue by issue (so a change of the machine's
+    load during the measurement hits them alike; 8 agents share these 2 cores); the median of per-run medians."""
+    per_run: dict[str, list[float]] = {name: [] for name in paths}
     for _ in range(runs):
-        times = []
+        times: dict[str, list[float]] = {name: [] for name in paths}
         for _ in range(issues):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        per_run.append(statistics.median(times))
-    return statistics.median(per_run), per_run
+            for name, fn in paths.items():
+                start = time.perf_counter()
+                fn()
+                times[name].append(time.perf_counter() - start)
+        for name in paths:
+            per_run[name].append(statistics.median(times[name]))
+    return {name: (statistics.median(values), values) for name, values in per_run.items()}
 
 
 def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> dict[str, float]:  # noqa: ANN001
@@ -187,9 +192,8 @@ def main() -> None:
         print(f"counts per issue, typed results: {typed}")
         print(f"counts per issue, legacy path:   {legacy}")
 
-        median, runs = median_per_issue(lambda: issue_typed(repository, signer, trust, numbers.draft(repository)),
-                                        args.issues, args.runs)
-        print(f"per issue, key open (desktop now):   median {median:.3f} s  (runs {', '.join(f'{r:.3f}' for r in runs)})")
+        def typed() -> None:
+            issue_typed(repository, signer, trust, numbers.draft(repository))
 
         def reopened() -> None:
             opened = open_signer(key, PASSPHRASE)
@@ -198,11 +202,13 @@ def main() -> None:
             finally:
                 opened.close()
 
-        median, runs = median_per_issue(reopened, max(1, args.issues // 2), args.runs)
-        print(f"per issue, key opened every issue:   median {median:.3f} s  (runs {', '.join(f'{r:.3f}' for r in runs)})")
-        median, runs = median_per_issue(lambda: issue_legacy(repository, signer, trust, numbers.draft(repository)),
-                                        max(1, args.issues // 2), args.runs)
-        print(f"per issue, legacy path (key open):   median {median:.3f} s  (runs {', '.join(f'{r:.3f}' for r in runs)})")
+        def legacy() -> None:
+            issue_legacy(repository, signer, trust, numbers.draft(repository))
+
+        paths = {"key open (desktop now)": typed, "key opened every issue": reopened,
+                 "legacy path, key open": legacy}
+        for name, (median, runs) in interleaved(paths, args.issues, args.runs).items():
+            print(f"per issue, {name + ':':25} median {median:.3f} s  (runs {', '.join(f'{r:.3f}' for r in runs)})")
         typed_xml, legacy_xml = xml_stages(signer, trust, max(5, args.issues))
         print(f"XML stages only (sign, self-check, model, store checks): typed {typed_xml:.3f} s, "
               f"legacy {legacy_xml:.3f} s")
