@@ -171,51 +171,62 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     (:meth:`~coomet_lab.repository.Repository.issue_many`: each certificate still all-or-nothing on its own).
     A blocked traceability is refused for that certificate (a batch takes no overrides).
     """
-    from coomet_lab.errors import TraceabilityBlockedError
     from coomet_lab.repository.repo import IssueItem
     from coomet_lab.signing import KeyFile
 
     drafts = list(drafts)
-    ready, outcomes = [], {}  # ready: (position, draft id, certificate); outcomes by position
-    for position, (draft_id, certificate) in enumerate(drafts):
-        report = repository.fill_equipment(certificate)
-        if report.blocked:
-            outcomes[position] = BatchOutcome(draft_id, certificate.unique_identifier or "",
-                                              error=TraceabilityBlockedError(report.summary()))
-        else:
-            ready.append((position, draft_id, certificate))
-    certificates = [certificate for _, _, certificate in ready]
-    if signer is None and isinstance(key, KeyFile) and workers > 1 and len(ready) > 1:
-        results = _pooled_results(certificates, key, secret, trust, role, workers, pdf_reason)
+    # The traceability check runs as the certificates are handed out (in the pool's feeding thread), so it
+    # overlaps the workers' start and work instead of delaying them.
+    checked = _traceable(drafts, repository)
+    if signer is None and isinstance(key, KeyFile) and workers > 1 and len(drafts) > 1:
+        results = _pooled_results(checked, key, secret, trust, role, workers, pdf_reason)
     else:
-        results = _local_results(certificates, signer, key, secret, trust, role, pdf_reason)
-    pending: list[tuple[int, int, str, tuple]] = []
+        results = _local_results(checked, signer, key, secret, trust, role, pdf_reason)
+    outcomes: list[BatchOutcome] = []
+    pending: list[tuple[int, str, tuple]] = []
 
     def store() -> None:
-        items = [IssueItem(draft_id, signed, twin) for _, draft_id, _, (signed, twin) in pending
+        items = [IssueItem(draft_id, signed, twin) for draft_id, _, (signed, twin) in pending
                  if not isinstance(signed, Exception)]
         stored = iter(repository.issue_many(items, who=who) if items else ())
-        for position, draft_id, identifier, (signed, _twin) in pending:
+        for draft_id, identifier, (signed, _twin) in pending:
             result = signed if isinstance(signed, Exception) else next(stored)
-            outcomes[position] = (BatchOutcome(draft_id, identifier, error=result) if isinstance(result, Exception)
-                                  else BatchOutcome(draft_id, identifier, record=result))
+            outcomes.append(BatchOutcome(draft_id, identifier, error=result) if isinstance(result, Exception)
+                            else BatchOutcome(draft_id, identifier, record=result))
         pending.clear()
 
-    for (position, draft_id, certificate), result in zip(ready, results, strict=True):
-        pending.append((position, draft_id, certificate.unique_identifier or "", result))
+    for (draft_id, certificate), result in zip(drafts, results, strict=True):
+        pending.append((draft_id, certificate.unique_identifier or "", result))
         if len(pending) >= chunk:
             store()
     store()
-    return [outcomes[position] for position in range(len(drafts))]
+    return outcomes
 
 
-def _sign_and_twin(certificate: Certificate, signer, trust, role: str | None,  # noqa: ANN001
+@dataclass(frozen=True)
+class _Blocked:
+    """A certificate of a batch whose standards are not traceable: it is not signed (it travels to a worker as
+    this marker, so the results stay in the order of the drafts)."""
+
+    summary: str
+
+
+def _traceable(drafts, repository):  # noqa: ANN001,ANN202
+    for _draft_id, certificate in drafts:
+        report = repository.fill_equipment(certificate)
+        yield _Blocked(report.summary()) if report.blocked else certificate
+
+
+def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str | None,  # noqa: ANN001
                    pdf_reason: str | None):  # noqa: ANN202
     """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
     from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.errors import CoometLabError
+    from coomet_lab.errors import CoometLabError, TraceabilityBlockedError
     from coomet_lab.pdf.twin import make_signed_twin
     from coomet_lab.signing import sign_document
+
+    if isinstance(certificate, _Blocked):
+        return TraceabilityBlockedError(certificate.summary), None
 
     identifier = certificate.unique_identifier or "certificate"
     try:
@@ -254,7 +265,7 @@ def _worker_start(key_path: str, secret: str | None, trust_folder: str | None, a
     _WORKER["role"], _WORKER["reason"] = role, pdf_reason
 
 
-def _worker_issue(certificate: Certificate):  # noqa: ANN202
+def _worker_issue(certificate: Certificate | _Blocked):  # noqa: ANN202
     return _sign_and_twin(certificate, _WORKER["signer"], _WORKER["trust"], _WORKER["role"], _WORKER["reason"])
 
 

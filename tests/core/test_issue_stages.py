@@ -116,3 +116,18 @@ def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust
         services.issue_batch(drafts, KeyFile(test_pki.signers["ec"]), "not the passphrase", trust=lab_trust,
                              repository=repo, who="technician", workers=2)
     assert repo.count_certificates() == 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_refuses_a_certificate_whose_standards_are_not_traceable(repo, test_pki, lab_trust, workers):
+    from coomet_lab.errors import TraceabilityBlockedError
+
+    drafts = [_draft(repo, "UT-2026-00030")]
+    late = thermometer("UT-2026-00031", calibration_date="2028-01-10")  # after the standards' due date
+    drafts.append((repo.create_draft(certificate=late, who="technician").id, late))
+    drafts.append(_draft(repo, "UT-2026-00032"))
+    outcomes = services.issue_batch(drafts, KeyFile(test_pki.signers["ec"]), PASSPHRASE, trust=lab_trust,
+                                    repository=repo, who="technician", workers=workers)
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert isinstance(outcomes[1].error, TraceabilityBlockedError) and outcomes[1].identifier == "UT-2026-00031"
+    assert [r.unique_identifier for r in repo.list_certificates()] == ["UT-2026-00032", "UT-2026-00030"]
