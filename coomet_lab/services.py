@@ -84,6 +84,7 @@ class IssueResult:
     report: object  # coomet_lab.signing.VerificationReport
     pdf: bytes | None = None
     record: object | None = None  # coomet_lab.repository.CertificateRecord
+    document: object | None = None  # coomet_lab.signing.SignedDocument (None for a record found already stored)
 
 
 def signature_verifier(trust=None):  # noqa: ANN001,ANN201
@@ -110,10 +111,7 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
     The traceability check comes first, so a blocked certificate is never signed; an override needs a reason and
     a person and is recorded in the audit trail. The exact signed bytes are kept (never re-serialized).
     """
-    from coomet_lab.dcc.writer import to_bytes
     from coomet_lab.errors import TraceabilityBlockedError
-    from coomet_lab.signing import sign_xml, verify_xml
-    from coomet_lab.signing.pki import fingerprint
 
     if repository is not None:
         report = repository.fill_equipment(certificate)
@@ -121,20 +119,172 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
             error = TraceabilityBlockedError(report.summary())
             error.report = report  # type: ignore[attr-defined]
             raise error
-    identifier = certificate.unique_identifier or "certificate"
-    signed = sign_xml(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
-    pdf = None
-    if with_pdf:
-        from coomet_lab.pdf import make_twin
+    return _issue_checked(certificate, signer, role=role, trust=trust, repository=repository, draft_id=draft_id,
+                          who=who, override_reason=override_reason, with_pdf=with_pdf, pdf_reason=pdf_reason)
 
-        pdf = make_twin(signed, signer=signer, trust=trust, source=identifier, reason=pdf_reason).pdf
-    verification = verify_xml(signed, trust=trust)
+
+def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust, repository=None,  # noqa: ANN001
+                   draft_id: int | None = None, who: str = "", override_reason: str | None = None,
+                   with_pdf: bool = True, pdf_reason: str | None = None) -> IssueResult:
+    """Sign → twin → store, each stage taking the typed result of the one before (see
+    :mod:`coomet_lab.signing.results`): two XML parses, one XSD run, one signature verification per issue."""
+    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.signing import sign_document
+
+    identifier = certificate.unique_identifier or "certificate"
+    signed = sign_document(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
+    twin = None
+    if with_pdf:
+        from coomet_lab.pdf.twin import make_signed_twin
+
+        twin = make_signed_twin(signed, signer=signer, trust=trust, reason=pdf_reason)
     record = None
     if repository is not None and draft_id is not None:
-        record = repository.issue(draft_id=draft_id, signed_xml=signed, who=who, pdf=pdf,
-                                  override_reason=override_reason, key_id=fingerprint(signer.certificate)[:16],
-                                  verify_signature=signature_verifier(trust))
-    return IssueResult(identifier, signed, verification, pdf, record)
+        record = repository.issue(draft_id=draft_id, signed=signed, twin=twin, who=who,
+                                  override_reason=override_reason)
+    return IssueResult(identifier, signed.xml, signed.report, twin.pdf if twin else None, record, signed)
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """One certificate of :func:`issue_batch`: its record, or the error that refused it (nothing stored then)."""
+
+    draft_id: int
+    identifier: str
+    record: object | None = None  # coomet_lab.repository.CertificateRecord
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,  # noqa: ANN001
+                role: str | None = None, workers: int = 2, chunk: int = 50, pdf_reason: str | None = None,
+                signer=None) -> list[BatchOutcome]:  # noqa: ANN001
+    """Issue many drafts (``[(draft_id, certificate), ...]``): traceability, sign, twin, store.
+
+    Signing and rendering run in a pool of ``workers`` processes when the key is a key file (each process opens
+    its own copy of the key; the passphrase travels to them through the pool's pipe, never to a file); a
+    PKCS#11 token cannot be shared between processes, so with a token (or an already open ``signer``) it all
+    runs here. One writer (this process) stores the results in transactions of ``chunk`` certificates
+    (:meth:`~coomet_lab.repository.Repository.issue_many`: each certificate still all-or-nothing on its own).
+    A blocked traceability is refused for that certificate (a batch takes no overrides).
+    """
+    from coomet_lab.repository.repo import IssueItem
+    from coomet_lab.signing import KeyFile
+
+    drafts = list(drafts)
+    # The traceability check runs as the certificates are handed out (in the pool's feeding thread), so it
+    # overlaps the workers' start and work instead of delaying them.
+    checked = _traceable(drafts, repository)
+    if signer is None and isinstance(key, KeyFile) and workers > 1 and len(drafts) > 1:
+        results = _pooled_results(checked, key, secret, trust, role, workers, pdf_reason)
+    else:
+        results = _local_results(checked, signer, key, secret, trust, role, pdf_reason)
+    outcomes: list[BatchOutcome] = []
+    pending: list[tuple[int, str, tuple]] = []
+
+    def store() -> None:
+        items = [IssueItem(draft_id, signed, twin) for draft_id, _, (signed, twin) in pending
+                 if not isinstance(signed, Exception)]
+        stored = iter(repository.issue_many(items, who=who) if items else ())
+        for draft_id, identifier, (signed, _twin) in pending:
+            result = signed if isinstance(signed, Exception) else next(stored)
+            outcomes.append(BatchOutcome(draft_id, identifier, error=result) if isinstance(result, Exception)
+                            else BatchOutcome(draft_id, identifier, record=result))
+        pending.clear()
+
+    for (draft_id, certificate), result in zip(drafts, results, strict=True):
+        pending.append((draft_id, certificate.unique_identifier or "", result))
+        if len(pending) >= chunk:
+            store()
+    store()
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _Blocked:
+    """A certificate of a batch whose standards are not traceable: it is not signed (it travels to a worker as
+    this marker, so the results stay in the order of the drafts)."""
+
+    summary: str
+
+
+def _traceable(drafts, repository):  # noqa: ANN001,ANN202
+    for _draft_id, certificate in drafts:
+        report = repository.fill_equipment(certificate)
+        yield _Blocked(report.summary()) if report.blocked else certificate
+
+
+def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str | None,  # noqa: ANN001
+                   pdf_reason: str | None):  # noqa: ANN202
+    """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
+    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.errors import CoometLabError, TraceabilityBlockedError
+    from coomet_lab.pdf.twin import make_signed_twin
+    from coomet_lab.signing import sign_document
+
+    if isinstance(certificate, _Blocked):
+        return TraceabilityBlockedError(certificate.summary), None
+
+    identifier = certificate.unique_identifier or "certificate"
+    try:
+        signed = sign_document(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
+        return signed, make_signed_twin(signed, signer=signer, trust=trust, reason=pdf_reason)
+    except CoometLabError as exc:
+        return exc, None
+
+
+def _local_results(certificates, signer, key, secret, trust, role, pdf_reason):  # noqa: ANN001,ANN202
+    from coomet_lab.signing import open_signer
+
+    own = signer is None
+    signer = signer if signer is not None else open_signer(key, secret)
+    try:
+        for certificate in certificates:
+            yield _sign_and_twin(certificate, signer, trust, role, pdf_reason)
+    finally:
+        if own:
+            signer.close()
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_start(key_path: str, secret: str | None, trust_folder: str | None, anchors: list[bytes],
+                  role: str | None, pdf_reason: str | None) -> None:
+    """A pool process: open the key file once, for every certificate this process will sign."""
+    from cryptography import x509
+
+    from coomet_lab.signing import KeyFile, TrustStore, open_signer
+
+    _WORKER["signer"] = open_signer(KeyFile(Path(key_path)), secret)
+    _WORKER["trust"] = TrustStore(Path(trust_folder) if trust_folder else None,
+                                  extra_anchors=[x509.load_der_x509_certificate(a) for a in anchors])
+    _WORKER["role"], _WORKER["reason"] = role, pdf_reason
+
+
+def _worker_issue(certificate: Certificate | _Blocked):  # noqa: ANN202
+    return _sign_and_twin(certificate, _WORKER["signer"], _WORKER["trust"], _WORKER["role"], _WORKER["reason"])
+
+
+def _pooled_results(certificates, key, secret, trust, role, workers, pdf_reason):  # noqa: ANN001,ANN202
+    import multiprocessing
+
+    from cryptography.hazmat.primitives import serialization
+
+    from coomet_lab.signing import TrustStore, open_signer
+
+    # Opened here first: a wrong passphrase is reported at once (a pool whose initializer fails restarts its
+    # processes for ever instead of failing).
+    open_signer(key, secret).close()
+    trust = trust if trust is not None else TrustStore()
+    anchors = [a.public_bytes(serialization.Encoding.DER) for a in trust.extra_anchors]
+    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt or hold a database
+    with context.Pool(workers, initializer=_worker_start,
+                      initargs=(str(key.path), secret, str(trust.folder), anchors, role, pdf_reason)) as pool:
+        yield from pool.imap(_worker_issue, certificates, chunksize=4)
 
 
 def issue_verification(stored_or_record, signer, *, settings: LabSettings, number: str,  # noqa: ANN001

@@ -289,7 +289,7 @@ class IssueDialog(QDialog):
     """
 
     def __init__(self, settings: LabSettings, identifier: str, traceability=None,  # noqa: ANN001
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, secret_needed: bool = True):
         super().__init__(parent)
         self.setWindowTitle(tr("Issue certificate {0}").format(identifier))
         self.blocked = bool(traceability is not None and traceability.blocked)
@@ -311,6 +311,7 @@ class IssueDialog(QDialog):
         self.form = form = QFormLayout()
         form.addRow(tr("Signing key"), QLabel(source))
         form.addRow(tr("Token PIN") if token else tr("Passphrase"), self.secret)
+        form.setRowVisible(self.secret, secret_needed)  # the key is open for this session: nothing to ask
         form.addRow(tr("Role"), role_row)
         self.traceability = QLabel(traceability_text(traceability))
         self.traceability.setObjectName("issue:traceability")
@@ -356,8 +357,8 @@ class VerificationIssueDialog(IssueDialog):
     """
 
     def __init__(self, settings: LabSettings, stored, traceability=None,  # noqa: ANN001
-                 parent: QWidget | None = None):
-        super().__init__(settings, stored.record.label, traceability, parent)
+                 parent: QWidget | None = None, *, secret_needed: bool = True):
+        super().__init__(settings, stored.record.label, traceability, parent, secret_needed=secret_needed)
         fit = stored.record.applicable
         self.setWindowTitle((tr("Issue the certificate of verification for {0}") if fit else
                              tr("Issue the notice of unfitness for {0}")).format(stored.record.label))

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 780)
         self.last_issue = None
         self.last_verification = None
+        self.last_export = None
 
     @property
     def settings(self):  # noqa: ANN201
@@ -242,9 +243,7 @@ class MainWindow(QMainWindow):
     def _show_stored(self, result) -> None:  # noqa: ANN001
         record, xml, pdf = result
         if pdf is None:
-            from coomet_lab.signing import verify_xml
-
-            self._show_verification(verify_xml(xml, trust=self.session.trust(), source=record.unique_identifier))
+            self._show_verification(verify_file(xml, trust=self.session.trust(), source=record.unique_identifier))
             return
         self.preview(record.unique_identifier, pdf, xml)
 
@@ -268,12 +267,26 @@ class MainWindow(QMainWindow):
             return
         folder = QFileDialog.getExistingDirectory(self, tr("Export to folder"))
         if folder:
-            session = self.session
-            run_in_background(owner=self, fn=
-                lambda: session.repository().export(certificate_id=row.key, directory=folder, who=session.who),
-                label=tr("Exporting…"),
-                on_success=lambda paths: self._status(tr("Exported {0} file(s) to {1}").format(len(paths), folder)),
-                on_error=lambda exc: self.show_error(tr("Not exported"), str(exc)))
+            self.export_to(row, folder)
+
+    def export_to(self, row, folder: str | Path) -> None:  # noqa: ANN001
+        """The stored files, byte-identical; a twin whose verdict is not valid (now) is withheld and said so."""
+        session = self.session
+
+        def work():  # noqa: ANN202
+            from coomet_lab.inspection import file_inspector
+
+            return session.repository().export(certificate_id=row.key, directory=folder, who=session.who,
+                                               inspect_file=file_inspector(session.trust()))
+
+        def done(paths) -> None:  # noqa: ANN001
+            self.last_export = paths
+            self._status(tr("Exported {0} file(s) to {1}").format(len(paths), folder))
+            if getattr(paths, "withheld", None):
+                self.show_error(tr("PDF twin not exported"), paths.withheld)
+
+        run_in_background(owner=self, fn=work, label=tr("Exporting…"), on_success=done,
+                          on_error=lambda exc: self.show_error(tr("Not exported"), str(exc)))
 
     def discard_row(self, row) -> None:  # noqa: ANN001
         """A draft nobody needs leaves the list (the audit trail keeps that it existed and who discarded it)."""
@@ -570,14 +583,15 @@ class MainWindow(QMainWindow):
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
         traceability = self.session.repository().check_traceability(editor.document.certificate)
-        dialog = IssueDialog(self.settings, editor.document.title, traceability, self)
+        dialog = IssueDialog(self.settings, editor.document.title, traceability, self,
+                             secret_needed=not self.session.signer_open())
         if dialog.exec():
             self.issue(editor, dialog.secret.text(), dialog.role, dialog.override_reason)
 
     def issue(self, editor: CertificateEditor, secret: str, role: str | None,
               override_reason: str | None = None) -> None:
         """Traceability → sign the DCC → signed PDF twin → store, off the GUI thread; then show the twin."""
-        settings, session = self.settings, self.session
+        session = self.session
         document = editor.document
         self._status(tr("Signing…"))
         try:
@@ -593,12 +607,9 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.services import issue
 
-            signer = open_lab_signer(settings, secret)
-            try:
+            with session.signing(secret) as signer:  # opened once per session, not for every certificate
                 return issue(certificate, signer, role=role, trust=session.trust(), repository=session.repository(),
                              draft_id=draft_id, who=session.who, override_reason=override_reason)
-            finally:
-                signer.close()
 
         def failed(exc) -> None:  # noqa: ANN001
             editor.setEnabled(True)
@@ -616,7 +627,8 @@ class MainWindow(QMainWindow):
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
         traceability = self._verification_traceability(stored)
-        dialog = VerificationIssueDialog(self.settings, stored, traceability, self)
+        dialog = VerificationIssueDialog(self.settings, stored, traceability, self,
+                                         secret_needed=not self.session.signer_open())
         if dialog.exec():
             self.issue_verification_with(stored, number=dialog.number.text(), secret=dialog.secret.text(),
                                          role=dialog.role, head=dialog.head.text(),
@@ -645,15 +657,12 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.services import issue_verification
 
-            signer = open_lab_signer(settings, secret)
-            try:
+            with session.signing(secret) as signer:
                 return issue_verification(stored, signer, settings=settings, number=number,
                                           issue_date=dt.date.today().isoformat(), trust=session.trust(),
                                           repository=session.repository(), who=session.who, role=role,
-                                          fif_record=stored.global_id or "", head=head, head_position=head_position,
-                                          override_reason=override_reason)
-            finally:
-                signer.close()
+                                          fif_record=stored.global_id or "", head=head,
+                                          head_position=head_position, override_reason=override_reason)
 
         def done(result) -> None:  # noqa: ANN001
             self.last_issue = result
@@ -687,17 +696,11 @@ class MainWindow(QMainWindow):
             self.verify_path(Path(path))
 
     def verify_path(self, path: Path) -> None:
+        """A file handed to the desktop (open or drop): judged by the one door, the verdict ``verify`` gives."""
         trust = self.session.trust()
 
         def work():  # noqa: ANN202
-            data = path.read_bytes()
-            if data.startswith(b"%PDF"):
-                from coomet_lab.pdf import verify_pdf
-
-                return verify_pdf(data, trust=trust, source=str(path))
-            from coomet_lab.signing import verify_xml
-
-            return verify_xml(data, trust=trust, source=str(path))
+            return verify_file(path.read_bytes(), trust=trust, source=str(path))
 
         run_in_background(owner=self, fn=work, on_success=self._show_verification, label=tr("Verifying…"),
                           on_error=lambda exc: self.show_error(tr("Cannot verify {0}").format(path.name), str(exc)))
@@ -719,10 +722,10 @@ class MainWindow(QMainWindow):
         session = self.session
 
         def work():  # noqa: ANN202
-            from coomet_lab.services import signature_verifier
+            from coomet_lab.inspection import file_inspector
 
             return session.repository().import_files(paths, who=session.who,
-                                                     verify_signature=signature_verifier(session.trust()))
+                                                     inspect_file=file_inspector(session.trust()))
 
         def done(outcomes) -> None:  # noqa: ANN001
             self.last_import = outcomes
@@ -739,7 +742,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: ANN001,N802
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() in (".xml", ".pdf"):
+            if path.suffix.lower() in (".xml", ".pdf", ".zip"):
                 self.verify_path(path)
             elif path.suffix.lower() == ".json":
                 self.open_path(path)
@@ -812,8 +815,21 @@ def repository_check_text(report) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
+def verify_file(data: bytes, *, trust, source: str):  # noqa: ANN001,ANN201
+    """The desktop's verification of a file (opened, dropped or stored): :func:`coomet_lab.inspection.inspect`."""
+    from coomet_lab.inspection import inspect
+
+    return inspect(data, trust=trust, source=source)
+
+
 def verification_text(report) -> str:  # noqa: ANN001
-    """A verification report (XML or PDF twin) as a person reads it."""
+    """A verification (an Inspection, or an XML / PDF twin report) as a person reads it."""
+    from coomet_lab.inspection import PACKAGE, Inspection
+
+    if isinstance(report, Inspection):
+        if report.kind == PACKAGE:
+            return "\n".join([tr("Verdict: {0}").format(report.verdict), *report.report.problems])
+        report = report.report
     lines = [tr("Verdict: {0}").format(report.verdict)]
     xml_report = getattr(report, "xml", None)
     if xml_report is not None:

@@ -7,14 +7,20 @@ still there at the next start, the application did not close cleanly and offers 
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from coomet_lab.atomic import write_text_atomic
 from coomet_lab.config import LabSettings
 from coomet_lab.paths import app_home
+
+
+SIGNER_HOLD_SECONDS = 8 * 3600.0  # a working day: the passphrase is asked again after it
 
 
 class Session:
@@ -25,6 +31,63 @@ class Session:
         self._lock = threading.Lock()
         self._closed = False
         self.open_drafts: set[int] = set()
+        self._signer = None  # the signing key opened for this session (never its passphrase)
+        self._signer_key: tuple = ()
+        self._signer_opened = 0.0
+        self.signer_hold_seconds = SIGNER_HOLD_SECONDS
+        self._signing = threading.Lock()
+
+    # ------------------------------------------------------------------ the signing key
+
+    def _configured_key(self) -> tuple:
+        s = self.settings
+        return (s.signer_kind, s.key_file, s.pkcs11_module, s.token_label, s.key_label)
+
+    def signer_open(self) -> bool:
+        """Whether the key is open for this session (issuing then asks for no passphrase or PIN)."""
+        with self._lock:
+            return self._signer_current(self._configured_key())
+
+    def _signer_current(self, key: tuple) -> bool:
+        return (self._signer is not None and self._signer_key == key
+                and time.monotonic() - self._signer_opened < self.signer_hold_seconds)
+
+    def signer(self, secret: str | None):  # noqa: ANN201
+        """The signer the settings name, opened once per session (or again after ``signer_hold_seconds``, or when
+        the settings name another key) — off the GUI thread. Opening a PKCS#12 file costs more than a whole
+        issue, so it is not done for every certificate; the passphrase or PIN itself is never kept or written."""
+        with self._lock:
+            key = self._configured_key()
+            if self._signer_current(key):
+                return self._signer
+            self._forget_signer()
+            from coomet_lab.signing import KeyFile, TokenKey, open_signer
+
+            settings = self.settings
+            source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
+                      if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))
+            signer = open_signer(source, secret or "")
+            self._signer, self._signer_key = signer, key
+            self._signer_opened = time.monotonic()
+            return signer
+
+    @contextlib.contextmanager
+    def signing(self, secret: str | None) -> Iterator:
+        """The session's signer, used by one issue at a time (a token session is not shared by two threads)."""
+        with self._signing:
+            yield self.signer(secret)
+
+    def forget_signer(self) -> None:
+        """Close the session's key (a wrong key, other settings, or the person locks it)."""
+        with self._lock:
+            self._forget_signer()
+
+    def _forget_signer(self) -> None:
+        if self._signer is not None:
+            try:
+                self._signer.close()
+            finally:
+                self._signer, self._signer_key, self._signer_opened = None, (), 0.0
 
     # ------------------------------------------------------------------ the repository
 
@@ -48,6 +111,7 @@ class Session:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            self._forget_signer()
             if self._repository is not None:
                 self._repository.close()
                 self._repository = None

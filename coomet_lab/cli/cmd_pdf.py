@@ -67,10 +67,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def verify_pdf_command(data: bytes, source: str, trust, as_json: bool) -> int:  # noqa: ANN001
-    """``coomet-lab verify TWIN.pdf``: exit 0 only when every check passed."""
-    from coomet_lab.pdf import verify_pdf
+    """``coomet-lab verify TWIN.pdf``: exit 0 only when every check passed (through the one door, inspect())."""
+    from coomet_lab.inspection import inspect
 
-    report = verify_pdf(data, trust=trust, source=source)
+    report = inspect(data, trust=trust, source=source).report
     if as_json:
         print_json(report.to_json())
     else:

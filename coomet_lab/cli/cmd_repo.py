@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, print_json, whole_argument
@@ -105,20 +104,6 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     return Repository.open(args.repository)
 
 
-def signature_verifier() -> Callable[[bytes], tuple[str, str]] | None:
-    """The signing module's verifier when it is installed, adapted to the repository's (verdict, detail)."""
-    try:
-        from coomet_lab.signing import verify_xml  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-
-    def verify(data: bytes) -> tuple[str, str]:
-        report = verify_xml(data)
-        return report.verdict, report.summary()
-
-    return verify
-
-
 def _hit_line(hit) -> str:  # noqa: ANN001
     status = "" if hit.status == "current" else f" [{hit.status}]"
     parts = [p for p in (hit.customer, hit.item, hit.serial and f"s/n {hit.serial}") if p]
@@ -167,12 +152,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def file_inspector():  # noqa: ANN201
+    """:func:`coomet_lab.inspection.inspect` with the home's trust store: the verdict ``coomet-lab verify`` gives."""
+    from coomet_lab.inspection import file_inspector as inspector
+    from coomet_lab.signing import TrustStore
+
+    return inspector(TrustStore())
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        outcomes = repo.import_files(args.files, who=_who(args), verify_signature=signature_verifier())
+        outcomes = repo.import_files(args.files, who=_who(args), inspect_file=file_inspector())
     worst = EXIT_OK
     for outcome in outcomes:
-        if outcome.status == "refused":
+        if outcome.status == "refused" and outcome.signature_verdict not in (None, "valid"):
+            worst = max(worst, EXIT_INVALID)  # refused because of its verdict (a twin not attached)
+        elif outcome.status == "refused":
             worst = max(worst, EXIT_UNUSABLE)
         elif (outcome.validation or "").startswith("invalid") or outcome.signature_verdict == "invalid":
             worst = max(worst, EXIT_INVALID)
@@ -187,9 +182,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as repo:
         record = repo.find(args.id)
-        written = repo.export(certificate_id=record.id, directory=args.output, who=_who(args))
+        written = repo.export(certificate_id=record.id, directory=args.output, who=_who(args),
+                              inspect_file=file_inspector())
     for path in written:
         print(f"{record.unique_identifier}: wrote {path}")
+    if written.withheld:
+        print(f"{record.unique_identifier}: PDF twin not exported: {written.withheld}")
+        return EXIT_INVALID
     return EXIT_OK
 
 
@@ -288,4 +287,4 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["register", "signature_verifier"]
+__all__ = ["file_inspector", "register"]

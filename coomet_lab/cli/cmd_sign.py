@@ -100,42 +100,35 @@ def _upgraded(data: bytes, source: str, large: bool) -> bytes:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    """Through :func:`coomet_lab.inspection.inspect`, the door ``repo import`` and the desktop use too."""
     from coomet_lab.errors import UnusableInputError
-    from coomet_lab.signing import TrustStore, verify_xml
+    from coomet_lab.inspection import PACKAGE, PDF_TWIN, inspect
+    from coomet_lab.signing import TrustStore
 
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnusableInputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    trust = TrustStore.with_files(args.trust)
-    if data.startswith(b"%PDF"):
-        from coomet_lab.cli.cmd_pdf import verify_pdf_command
-
-        return verify_pdf_command(data, str(path), trust, args.json)
-    if data.startswith(b"PK\x03\x04"):
-        return _verify_package(data, str(path), trust, args.json)
-    report = verify_xml(data, trust=trust, large=args.large, source=str(path))
+    result = inspect(data, trust=TrustStore.with_files(args.trust), source=str(path), large=args.large)
     if args.json:
-        print_json(report.to_json())
+        print_json(result.to_json())
+    elif result.kind == PDF_TWIN:
+        from coomet_lab.cli.cmd_pdf import print_pdf_verification
+
+        print_pdf_verification(result.report)
+    elif result.kind == PACKAGE:
+        _print_package(result.report)
     else:
-        print_verification(report)
-    return EXIT_OK if report.valid else EXIT_INVALID
+        print_verification(result.report)
+    return EXIT_OK if result.valid else EXIT_INVALID
 
 
-def _verify_package(data: bytes, source: str, trust, as_json: bool) -> int:  # noqa: ANN001
-    from coomet_lab.package import verify_package
-
-    report = verify_package(data, trust=trust, source=source)
-    if as_json:
-        print_json({"source": source, "verdict": report.verdict, "problems": report.problems,
-                    "signer": report.signer, "created": report.created, "files": report.files})
-    else:
-        print(f"{source}: {report.verdict.upper()} (export package, {len(report.files)} file(s), made "
-              f"{report.created} by {report.signer or 'nobody'})")
-        for problem in report.problems:
-            print(f"  problem: {problem}")
-    return EXIT_OK if report.valid else EXIT_INVALID
+def _print_package(report) -> None:  # noqa: ANN001
+    print(f"{report.source}: {report.verdict.upper()} (export package, {len(report.files)} file(s), made "
+          f"{report.created} by {report.signer or 'nobody'})")
+    for problem in report.problems:
+        print(f"  problem: {problem}")
 
 
 def print_verification(report) -> None:  # noqa: ANN001

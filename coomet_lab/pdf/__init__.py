@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from coomet_lab.pdf.pades import sign_pdf
-    from coomet_lab.pdf.twin import Twin, make_twin, make_verified_twin, prepare, render_twin
+    from coomet_lab.pdf.twin import Twin, make_signed_twin, make_twin, make_verified_twin, prepare, render_twin
     from coomet_lab.pdf.verify import PdfVerificationReport, embedded_dcc, verify_pdf
 
 _EXPORTS = {
     "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
-    "make_verified_twin": "coomet_lab.pdf.twin",
+    "make_verified_twin": "coomet_lab.pdf.twin", "make_signed_twin": "coomet_lab.pdf.twin",
     "Twin": "coomet_lab.pdf.twin", "sign_pdf": "coomet_lab.pdf.pades", "verify_pdf": "coomet_lab.pdf.verify",
     "embedded_dcc": "coomet_lab.pdf.verify", "PdfVerificationReport": "coomet_lab.pdf.verify",
 }
@@ -42,5 +42,5 @@ def __getattr__(name: str) -> Any:
 
 
 # Written out (not computed from _EXPORTS) so linters see the re-exports; keep the two in step.
-__all__ = ["PdfVerificationReport", "Twin", "embedded_dcc", "make_twin", "prepare", "render_twin", "sign_pdf",
-           "verify_pdf"]
+__all__ = ["PdfVerificationReport", "Twin", "embedded_dcc", "make_signed_twin", "make_twin", "make_verified_twin",
+           "prepare", "render_twin", "sign_pdf", "verify_pdf"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from coomet_lab.model import Certificate
 from coomet_lab.pdf.errors import PdfTwinError, TwinRefusedError
 from coomet_lab.pdf.fonts import FontSet, resolve_fonts
-from coomet_lab.signing import Signer, TrustStore, VerificationReport
+from coomet_lab.signing import SignedDocument, Signer, TrustStore, VerificationReport
 
 
 @dataclass
@@ -113,6 +113,28 @@ def twin_of(prepared: Prepared, *, signer: Signer | None = None, trust: TrustSto
         identifier = twin.identifier
         twin.pdf = sign_pdf(twin.pdf, signer, trust=trust, reason=reason or f"Calibration certificate {identifier}",
                             location=location)
+        twin.pades_signed = True
+    return twin
+
+
+def make_signed_twin(signed: SignedDocument, *, signer: Signer | None = None, trust: TrustStore | None = None,
+                     fonts: FontSet | None = None, reason: str | None = None, location: str | None = None) -> Twin:
+    """The twin of a document just signed here (:func:`coomet_lab.signing.sign_document`): rendered from the
+    model of the tree signing verified, with that verification, so nothing is parsed, validated or verified
+    again (``make_twin`` does all three for bytes it is given). PAdES-signed with a ``signer``."""
+    source = signed.source
+    if not signed.report.valid:  # the rule of prepare(): no twin of a signature that is not valid here
+        raise TwinRefusedError(f"the signature of {source} does not verify ({signed.report.verdict}), so no twin is "
+                               f"made: {signed.report.summary()}")
+    if signed.report.verified_xml is None:
+        raise TwinRefusedError(f"the signatures of {source} do not cover the same content, so no twin is made")
+    prepared = Prepared(signed.xml, signed.certificate(), signed.report, draft=False)
+    from coomet_lab.pdf.pades import sign_pdf, vendor
+
+    twin = _render(prepared, fonts=fonts, producer=vendor() if signer is not None else None)
+    if signer is not None:
+        twin.pdf = sign_pdf(twin.pdf, signer, trust=trust, reason=reason or f"Calibration certificate "
+                            f"{twin.identifier}", location=location)
         twin.pades_signed = True
     return twin
 

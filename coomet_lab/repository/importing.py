@@ -26,6 +26,9 @@ TWIN_ATTACHMENT = "dcc.xml"
 PDF_MAGIC = b"%PDF-"
 
 SignatureVerifier = Callable[[bytes], tuple[str, str]]
+# (data, source) -> (verdict, detail) for the whole file offered: for a PDF twin its PAdES signature, the embedded
+# DCC and the pages (coomet_lab.inspection.file_inspector), never the embedded XML alone.
+FileInspector = Callable[[bytes, str], tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -114,4 +117,13 @@ def signature_verdict(xml: bytes, signed: bool, verify: SignatureVerifier | None
         verdict, detail = verify(xml)
     except Exception as exc:  # noqa: BLE001 (a verifier failure is a verdict, never a lost import)
         return "unverifiable", f"the signature could not be checked: {exc}"
+    return str(verdict), str(detail)
+
+
+def file_verdict(data: bytes, source: str, inspect_file: FileInspector) -> tuple[str, str]:
+    """(verdict, detail) of the whole file (a twin: PAdES + embedded DCC + pages); a failing check is a verdict."""
+    try:
+        verdict, detail = inspect_file(data, source)
+    except Exception as exc:  # noqa: BLE001 (an inspector failure is a verdict, never a lost import)
+        return "unverifiable", f"the file could not be checked: {exc}"
     return str(verdict), str(detail)

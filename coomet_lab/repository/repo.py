@@ -45,9 +45,11 @@ from coomet_lab.repository.audit import Action, AuditEntry, PendingEntry
 from coomet_lab.repository.engine import WRITE_OPTION, make_engine, sqlite_url, storage_error, translated_errors
 from coomet_lab.repository.filestore import FileStore, sha256_hex
 from coomet_lab.repository.importing import (
+    FileInspector,
     Incoming,
     SignatureVerifier,
     embedded_dcc,
+    file_verdict,
     is_pdf,
     read_incoming,
     signature_verdict,
@@ -295,37 +297,94 @@ class Repository:
 
     # ---------------------------------------------------------------------------------------------- issue
 
-    def issue(self, *, draft_id: int, signed_xml: bytes, who: str, pdf: bytes | None = None,
+    def issue(self, *, draft_id: int, signed_xml: bytes | None = None, who: str, pdf: bytes | None = None,
               override_reason: str | None = None, key_id: str | None = None,
-              verify_signature: SignatureVerifier | None = None) -> CertificateRecord:
+              verify_signature: SignatureVerifier | None = None, signed=None, twin=None,  # noqa: ANN001
+              ) -> CertificateRecord:
         """Store the signed bytes of a draft as an issued certificate (and its PDF twin), immutably.
 
         Refuses XML that is invalid or not the draft's certificate, a twin whose embedded ``dcc.xml`` differs, a
         broken signature, an amendment that does not name what it replaces, and untraceable standards unless
         ``override_reason`` is given (recorded with ``who``).
+
+        ``signed`` (a :class:`~coomet_lab.signing.SignedDocument`) and ``twin`` (the
+        :class:`~coomet_lab.pdf.twin.Twin` made from it by ``make_signed_twin``) are stored as signing proved them:
+        nothing is parsed, validated or verified again. Bytes given as ``signed_xml`` are checked in full.
         """
-        incoming = self._issuable(signed_xml, pdf, draft_id)
-        verdict, detail = signature_verdict(signed_xml, incoming.signed, verify_signature)
+        incoming, verdict, key_id = self._issue_input(draft_id=draft_id, signed_xml=signed_xml, pdf=pdf, signed=signed,
+                                                      twin=twin, key_id=key_id, verify_signature=verify_signature)
+        with self._write("cannot issue the certificate") as tx:
+            return self._issue_in(tx, draft_id, incoming, verdict, who, override_reason, key_id)
+
+    def issue_many(self, items: Iterable[IssueItem], *, who: str) -> list[CertificateRecord | CoometLabError]:
+        """Several typed issues (``IssueItem``: a SignedDocument and its twin) in one write transaction: one
+        commit and one audit-head write for the lot, the batch's store step. Each item stays all-or-nothing on its
+        own (a savepoint): a refused one leaves no row and no audit entry and is returned as its error, in place."""
+        items = list(items)
+        prepared: list[tuple[Incoming, tuple[str, str], str | None] | CoometLabError] = []
+        for item in items:
+            try:
+                prepared.append(self._issue_input(draft_id=item.draft_id, signed_xml=None, pdf=None, signed=item.signed,
+                                                  twin=item.twin, key_id=None, verify_signature=None))
+            except CoometLabError as exc:
+                prepared.append(exc)
+        results: list[CertificateRecord | CoometLabError] = []
+        with self._write("cannot issue the certificates") as tx:
+            for item, ready in zip(items, prepared, strict=True):
+                if isinstance(ready, CoometLabError):
+                    results.append(ready)
+                    continue
+                logged = len(tx.entries)
+                savepoint = tx.conn.begin_nested()
+                try:
+                    record = self._issue_in(tx, item.draft_id, ready[0], ready[1], who, item.override_reason,
+                                            ready[2])
+                except CoometLabError as exc:
+                    savepoint.rollback()
+                    del tx.entries[logged:]
+                    results.append(exc)
+                    continue
+                savepoint.commit()
+                results.append(record)
+        return results
+
+    def _issue_input(self, *, draft_id: int, signed_xml: bytes | None, pdf: bytes | None, signed, twin,  # noqa: ANN001
+                     key_id: str | None, verify_signature: SignatureVerifier | None,
+                     ) -> tuple[Incoming, tuple[str, str], str | None]:
+        """What is to be stored and its signature verdict, checked before the write lock is taken."""
+        if signed is not None:
+            incoming = self._issuable_signed(signed, twin, pdf, signed_xml, draft_id)
+            verdict, detail = signed.report.verdict, signed.report.summary()
+            key_id = key_id or signed.signer_fingerprint[:16]
+        else:
+            if signed_xml is None:
+                raise IssueRefusedError("nothing to issue: give the signed XML")
+            incoming = self._issuable(signed_xml, twin.pdf if twin is not None else pdf, draft_id)
+            verdict, detail = signature_verdict(signed_xml, incoming.signed, verify_signature)
         if verdict == "invalid":
             raise IssueRefusedError(f"the XML signature is invalid ({detail})")
-        with self._write("cannot issue the certificate") as tx:
-            draft = self._draft(tx.conn, draft_id)
-            number = incoming.fields.unique_identifier
-            self._check_issuable_draft(tx.conn, draft, number)
-            replaced = self._check_replaced(tx.conn, draft, incoming) if draft.amends_id else None
-            report = traceability.check(tx.conn, incoming.certificate)
-            if report.blocked and not (override_reason and override_reason.strip() and who):
-                error = TraceabilityBlockedError(report.summary())
-                error.report = report  # type: ignore[attr-defined]
-                raise error
-            cert_id = self._store_certificate(tx, incoming, kind="issued", who=who, validation=incoming.validation,
-                                              verdict=(verdict, detail), amends_id=draft.amends_id,
-                                              draft_id=draft_id, source_name=f"draft {draft_id}")
-            self._record_traceability(tx.conn, cert_id, report)
-            tx.conn.execute(schema.drafts.update().where(schema.drafts.c.id == draft_id).values(
-                status="issued", certificate_id=cert_id, updated_at=tx.now))
-            self._log_issue(tx, who, cert_id, incoming, report, override_reason, key_id, replaced)
-            return self._certificate(tx.conn, cert_id)
+        return incoming, (verdict, detail), key_id
+
+    def _issue_in(self, tx: _Tx, draft_id: int, incoming: Incoming, verdict: tuple[str, str], who: str,
+                  override_reason: str | None, key_id: str | None) -> CertificateRecord:
+        """The issue itself, inside the caller's write transaction."""
+        draft = self._draft(tx.conn, draft_id)
+        number = incoming.fields.unique_identifier
+        self._check_issuable_draft(tx.conn, draft, number)
+        replaced = self._check_replaced(tx.conn, draft, incoming) if draft.amends_id else None
+        report = traceability.check(tx.conn, incoming.certificate)
+        if report.blocked and not (override_reason and override_reason.strip() and who):
+            error = TraceabilityBlockedError(report.summary())
+            error.report = report  # type: ignore[attr-defined]
+            raise error
+        cert_id = self._store_certificate(tx, incoming, kind="issued", who=who, validation=incoming.validation,
+                                          verdict=verdict, amends_id=draft.amends_id,
+                                          draft_id=draft_id, source_name=f"draft {draft_id}")
+        self._record_traceability(tx.conn, cert_id, report)
+        tx.conn.execute(schema.drafts.update().where(schema.drafts.c.id == draft_id).values(
+            status="issued", certificate_id=cert_id, updated_at=tx.now))
+        self._log_issue(tx, who, cert_id, incoming, report, override_reason, key_id, replaced)
+        return self._certificate(tx.conn, cert_id)
 
     def _issuable(self, signed_xml: bytes, pdf: bytes | None, draft_id: int) -> Incoming:
         try:
@@ -347,6 +406,38 @@ class Repository:
             if embedded != signed_xml:
                 raise IssueRefusedError("the PDF twin embeds a different dcc.xml than the signed XML being issued")
         return dataclasses.replace(incoming, pdf=pdf)
+
+    @staticmethod
+    def _issuable_signed(signed, twin, pdf: bytes | None, signed_xml: bytes | None,  # noqa: ANN001
+                         draft_id: int) -> Incoming:
+        """What signing proved, as the repository stores it: no parse, no XSD run, no signature verification."""
+        from coomet_lab.repository.indexing import index_fields
+        from coomet_lab.signing import SignedDocument
+
+        if not isinstance(signed, SignedDocument):
+            raise IssueRefusedError("signed must be the SignedDocument signing returned; give bytes as signed_xml")
+        if signed_xml is not None and signed_xml != signed.xml:
+            raise IssueRefusedError("signed_xml and the signed document differ")
+        if twin is not None:
+            if pdf is not None and pdf != twin.pdf:
+                raise IssueRefusedError("pdf and the twin differ")
+            if twin.draft or twin.sha256 != signed.sha256:
+                raise IssueRefusedError("the PDF twin was not made from the signed XML being issued")
+            pdf = twin.pdf
+        elif pdf is not None:
+            if not is_pdf(pdf):
+                raise IssueRefusedError("the PDF twin is not a PDF")
+            try:
+                embedded = embedded_dcc(pdf, "the PDF twin")
+            except UnusableInputError as exc:
+                raise IssueRefusedError(str(exc)) from None
+            if embedded != signed.xml:
+                raise IssueRefusedError("the PDF twin embeds a different dcc.xml than the signed XML being issued")
+        certificate = signed.certificate()
+        if not certificate.unique_identifier:
+            raise IssueRefusedError(f"draft {draft_id}: the DCC has no uniqueIdentifier")
+        return Incoming(source=f"draft {draft_id}", xml=signed.xml, pdf=pdf, certificate=certificate,
+                        fields=index_fields(certificate), validation="valid", errors=(), signed=True)
 
     def _check_issuable_draft(self, conn: Connection, draft: Draft, number: str) -> None:
         if draft.status != "open":
@@ -559,8 +650,12 @@ class Repository:
     # ----------------------------------------------------------------------------------- import & export
 
     def import_files(self, paths: Iterable[str | os.PathLike[str]], *, who: str,
-                     verify_signature: SignatureVerifier | None = None) -> list[ImportOutcome]:
-        """Store DCCs (any 3.x) and PDF twins received from others; one outcome per file, each all-or-nothing."""
+                     verify_signature: SignatureVerifier | None = None,
+                     inspect_file: FileInspector | None = None) -> list[ImportOutcome]:
+        """Store DCCs (any 3.x) and PDF twins received from others; one outcome per file, each all-or-nothing.
+
+        ``inspect_file`` (see :func:`coomet_lab.inspection.file_inspector`) judges the whole file — for a twin its
+        PAdES signature, embedded DCC and pages — and takes the place of ``verify_signature`` (the XML alone)."""
         outcomes = []
         for path in paths:
             source = str(path)
@@ -569,22 +664,30 @@ class Repository:
             except OSError as exc:
                 outcomes.append(ImportOutcome(source, "refused", f"cannot read the file ({exc.strerror or exc})"))
                 continue
-            outcomes.append(self.import_bytes(data, source=source, who=who, verify_signature=verify_signature))
+            outcomes.append(self.import_bytes(data, source=source, who=who, verify_signature=verify_signature,
+                                              inspect_file=inspect_file))
         return outcomes
 
     def import_bytes(self, data: bytes, *, source: str, who: str,
-                     verify_signature: SignatureVerifier | None = None) -> ImportOutcome:
+                     verify_signature: SignatureVerifier | None = None,
+                     inspect_file: FileInspector | None = None) -> ImportOutcome:
+        """One received file. A twin is stored with the verdict of the whole twin; it is attached to an existing
+        record only when that verdict is ``valid`` (a forged twin must never travel with a genuine record)."""
         try:
             incoming = read_incoming(data, source=source)
         except UnusableInputError as exc:
             return ImportOutcome(source, "refused", str(exc))
-        verdict = signature_verdict(incoming.xml, incoming.signed, verify_signature)
+        if inspect_file is not None:
+            verdict = file_verdict(data, source, inspect_file)
+        else:
+            verdict = signature_verdict(incoming.xml, incoming.signed, verify_signature)
         number = incoming.fields.unique_identifier
         with self._write(f"cannot import {source}") as tx:
             existing = tx.conn.execute(select(schema.certificates).where(
                 schema.certificates.c.xml_sha256 == sha256_hex(incoming.xml))).mappings().first()
             if existing is not None:
-                return self._import_existing(tx, CertificateRecord.from_row(existing), incoming, who)
+                checked = verdict if inspect_file is not None else None
+                return self._import_existing(tx, CertificateRecord.from_row(existing), incoming, who, checked)
             cert_id = self._store_certificate(tx, incoming, kind="received", who=who, verdict=verdict,
                                               validation=incoming.validation, source_name=Path(source).name)
             tx.log(Action.IMPORTED, who, f"certificate:{cert_id}",
@@ -596,7 +699,8 @@ class Repository:
         return ImportOutcome(source, "imported", f"stored as #{cert_id} ({incoming.validation}; signature: "
                              f"{verdict[0]})", cert_id, number, incoming.validation, verdict[0])
 
-    def _import_existing(self, tx: _Tx, record: CertificateRecord, incoming: Incoming, who: str) -> ImportOutcome:
+    def _import_existing(self, tx: _Tx, record: CertificateRecord, incoming: Incoming, who: str,
+                         checked: tuple[str, str] | None = None) -> ImportOutcome:
         where = f"already stored as #{record.id} ({record.kind})"
         if incoming.pdf is None or record.pdf_sha256 == sha256_hex(incoming.pdf):
             return ImportOutcome(incoming.source, "duplicate", where, record.id, record.unique_identifier,
@@ -604,6 +708,10 @@ class Repository:
         if record.pdf_sha256 is not None or record.kind != "received":
             return ImportOutcome(incoming.source, "refused", f"{where} with a different PDF twin",
                                  record.id, record.unique_identifier)
+        if checked is not None and checked[0] != "valid":
+            return ImportOutcome(incoming.source, "refused", f"the PDF twin is {checked[0]} ({checked[1]}); it is "
+                                 f"not attached to #{record.id}", record.id, record.unique_identifier,
+                                 record.validation, checked[0])
         pdf_sha = self._put_file(tx, incoming.pdf, "application/pdf")
         tx.conn.execute(schema.certificates.update().where(schema.certificates.c.id == record.id)
                         .values(pdf_sha256=pdf_sha))
@@ -626,25 +734,44 @@ class Repository:
             tx.log(Action.RECORD_CHANGED, who, f"standard_calibrations:{calibration_id}",
                    {"received_id": cert_id}, [(cal, calibration_id)])
 
-    def export(self, *, certificate_id: int, directory: str | os.PathLike[str], who: str) -> list[Path]:
-        """Write the stored XML (and PDF twin) into ``directory``, byte-identical; logged as "exported"."""
+    def export(self, *, certificate_id: int, directory: str | os.PathLike[str], who: str,
+               inspect_file: FileInspector | None = None) -> ExportResult:
+        """Write the stored XML (and PDF twin) into ``directory``, byte-identical; logged as "exported".
+
+        A twin is handed out only when its verdict is ``valid``: the stored verdict of a received one, and (with
+        ``inspect_file``) its verdict now. A withheld twin is named in the result's ``withheld`` and the log."""
         record = self.get_certificate(certificate_id)
         xml, pdf = self.certificate_bytes(certificate_id)
+        withheld = self._twin_withheld(record, pdf, inspect_file) if pdf is not None else None
         folder = Path(directory)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise storage_error(exc, f"cannot create {folder}") from exc
         stem = safe_file_name(record.unique_identifier)
-        written = [folder / f"{stem}.xml"]
+        written = ExportResult([folder / f"{stem}.xml"])
         write_bytes_atomic(written[0], xml)
-        if pdf is not None:
+        if pdf is not None and withheld is None:
             written.append(folder / f"{stem}.pdf")
             write_bytes_atomic(written[1], pdf)
+        written.withheld = withheld
+        details: dict[str, Any] = {"number": record.unique_identifier, "files": [p.name for p in written]}
+        if withheld:
+            details["twin_withheld"] = withheld
         with self._write("cannot record the export") as tx:
-            tx.log(Action.EXPORTED, who, f"certificate:{certificate_id}",
-                   {"number": record.unique_identifier, "files": [p.name for p in written]})
+            tx.log(Action.EXPORTED, who, f"certificate:{certificate_id}", details)
         return written
+
+    @staticmethod
+    def _twin_withheld(record: CertificateRecord, pdf: bytes, inspect_file: FileInspector | None) -> str | None:
+        """Why the stored twin must not be handed out (None: it may)."""
+        if record.kind != "issued" and record.signature_verdict != "valid":
+            return f"the PDF twin's verdict is {record.signature_verdict}"
+        if inspect_file is not None:
+            verdict, detail = file_verdict(pdf, f"{record.unique_identifier}.pdf", inspect_file)
+            if verdict != "valid":
+                return f"the PDF twin is {verdict} ({detail})"
+        return None
 
     # ---------------------------------------------------------------------------------------- registries
 
@@ -862,6 +989,22 @@ class Repository:
         from coomet_lab.repository.backup import restore_backup
 
         return restore_backup(archive, root=Path(root) if root is not None else default_root(), who=who, force=force)
+
+
+@dataclass(frozen=True)
+class IssueItem:
+    """One certificate of a batch for :meth:`Repository.issue_many`: the typed results signing and the twin gave."""
+
+    draft_id: int
+    signed: Any  # coomet_lab.signing.SignedDocument
+    twin: Any = None  # coomet_lab.pdf.twin.Twin made from it
+    override_reason: str | None = None
+
+
+class ExportResult(list):
+    """The files :meth:`Repository.export` wrote (a list of paths), and why a twin was withheld, if it was."""
+
+    withheld: str | None = None
 
 
 def read_head(path: Path) -> tuple[int, str] | None:

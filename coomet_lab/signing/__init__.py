@@ -2,7 +2,9 @@
 
 The API the desktop application and the PDF twin use:
 
-* :func:`sign_xml` — validate, sign (XAdES-BES, enveloped; parallel for two roles), verify at once;
+* :func:`sign_document` — validate, sign (XAdES-BES, enveloped; parallel for two roles), verify at once, and
+  return a frozen :class:`SignedDocument` (what the twin and the repository take without proving it again);
+* :func:`sign_xml` — the same, returning the signed bytes only;
 * :func:`verify_xml` — the verdict on every signature, and the verified content to read values from;
 * :class:`TrustStore`, :func:`open_signer` with :class:`KeyFile` / :class:`TokenKey`, and ``pki`` for keys.
 """
@@ -13,6 +15,7 @@ import datetime as dt
 
 from coomet_lab.signing.backends import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
 from coomet_lab.signing.errors import KeyError_, SigningError, TrustStoreError, WrongSecretError
+from coomet_lab.signing.results import SignedDocument
 from coomet_lab.signing.trust import CertInfo, TrustStore
 from coomet_lab.signing.verify import SignatureReport, VerificationReport, verify_bytes
 
@@ -22,11 +25,27 @@ SIGNABLE_VERSION = "3.3.0"
 def sign_xml(data: bytes, signer: Signer, *, role: str | None = None, parallel: bool | None = None,
              trust: TrustStore | None = None, large: bool = False, source: str = "input",
              when: dt.datetime | None = None) -> bytes:
-    """Sign a valid DCC 3.3.0 and return the signed bytes, after proving the new signature verifies."""
+    """Sign a valid DCC 3.3.0 and return the signed bytes, after proving the new signature verifies.
+
+    A thin wrapper over :func:`sign_document` for callers that want bytes only (``coomet-lab sign``)."""
+    return sign_document(data, signer, role=role, parallel=parallel, trust=trust, large=large, source=source,
+                         when=when).xml
+
+
+def sign_document(data: bytes, signer: Signer, *, role: str | None = None, parallel: bool | None = None,
+                  trust: TrustStore | None = None, large: bool = False, source: str = "input",
+                  when: dt.datetime | None = None) -> SignedDocument:
+    """Sign a valid DCC 3.3.0; the result carries the signed bytes, the tree they were parsed from for the
+    self-check and its verification report, so later stages (twin, repository) need not prove it again.
+
+    Two parses (the input, and the exact signed bytes for the self-check), one XSD run, one verification."""
     from lxml import etree
 
     from coomet_lab.dcc.reader import check_root
     from coomet_lab.dcc.validate import validate_tree
+    from coomet_lab.signing.pki import fingerprint
+    from coomet_lab.signing.results import _make
+    from coomet_lab.signing.verify import verify_tree
     from coomet_lab.signing.xades import sign_tree
     from coomet_lab.xmlsafe import parse_bytes
 
@@ -43,11 +62,13 @@ def sign_xml(data: bytes, signer: Signer, *, role: str | None = None, parallel: 
         raise SigningError(f"{source} is not a valid DCC, so it is not signed: {first}")
     sign_tree(tree, signer, role=role, parallel=parallel, when=when, trust=trust)  # runs the signing policy
     signed = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
-    check = verify_bytes(signed, trust=trust or TrustStore(extra_anchors=[]), large=True, source=source)
+    # The exact bytes are parsed back and verified: what is checked is what is written, not the tree in memory.
+    signed_tree = parse_bytes(signed, large=True, source=source)
+    check = verify_tree(signed_tree, trust=trust or TrustStore(extra_anchors=[]), source=source)
     if not check.signatures or not check.signatures[-1].intact:
         raise SigningError("the new signature does not verify; nothing was written "
                            f"({'; '.join(check.signatures[-1].reasons) if check.signatures else 'no signature'})")
-    return signed
+    return _make(signed, signed_tree, check, signer_fingerprint=fingerprint(signer.certificate), source=source)
 
 
 def preflight(signer: Signer, trust: TrustStore | None) -> None:
@@ -65,7 +86,7 @@ def verify_xml(data: bytes, *, trust: TrustStore | None = None, large: bool = Fa
 
 
 __all__ = [
-    "CertInfo", "KeyError_", "KeyFile", "KeySource", "SignatureReport", "Signer", "SigningError", "TokenKey",
-    "TrustStore", "TrustStoreError", "VerificationReport", "WrongSecretError", "open_signer", "preflight",
-    "register_backend", "sign_xml", "verify_xml",
+    "CertInfo", "KeyError_", "KeyFile", "KeySource", "SignatureReport", "SignedDocument", "Signer", "SigningError",
+    "TokenKey", "TrustStore", "TrustStoreError", "VerificationReport", "WrongSecretError", "open_signer", "preflight",
+    "register_backend", "sign_document", "sign_xml", "verify_xml",
 ]

@@ -603,6 +603,11 @@
         <translation>Файлов экспортировано: {0}, в {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>PDF twin not exported</source>
+        <translation>PDF-двойник не экспортирован</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="275"/>
         <location filename="../../ui/main_window.py" line="290"/>
         <source>Cannot discard</source>
