@@ -105,7 +105,7 @@ def validation_loops(data: bytes, runs: int, large: bool) -> tuple[list[float], 
     from coomet_lab.dcc.schema_store import SchemaStore
     from coomet_lab.dcc.validate import validate_bytes
     from coomet_lab.dcc.xsd import validate_xsd
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     schema = SchemaStore.default().schema("3.3.0")
     full, xsd_only = [], []

@@ -69,7 +69,7 @@ def ours(data: bytes, signer, trust, runs: int, large: bool) -> dict:
 
     from coomet_lab.signing import sign_xml, verify_xml
     from coomet_lab.signing.xades import sign_tree
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     def sign_core() -> bytes:
         tree = parse_bytes(data, large=large)

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from coomet_lab.atomic import write_text_atomic
-from coomet_lab.errors import DocumentError, UnusableInputError
+from coomet_lab.kernel.atomic import write_text_atomic
+from coomet_lab.kernel.errors import DocumentError, UnusableInputError
 from coomet_lab.model import Certificate, LangString, RichContent, Text
 from coomet_lab.model.binding import (
     Extras,
@@ -28,7 +28,7 @@ from coomet_lab.model.binding import (
     field_specs,
     resolve,
 )
-from coomet_lab.xmlsafe import parse_fragment
+from coomet_lab.kernel.xmlsafe import parse_fragment
 
 FORMAT = "coomet-lab-certificate"
 FORMAT_VERSION = 1

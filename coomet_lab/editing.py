@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from coomet_lab.errors import CoometLabError
+from coomet_lab.kernel.errors import CoometLabError
 from coomet_lab.model import (
     AdministrativeData,
     CalibrationLaboratory,

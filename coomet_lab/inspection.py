@@ -12,7 +12,7 @@ Recognised kinds:
   (:func:`coomet_lab.pdf.verify.verify_pdf`, all or nothing);
 * ``package`` — a signed export package (:func:`coomet_lab.package.verify_package`).
 
-Input that is none of these raises :class:`~coomet_lab.errors.UnusableInputError` (exit 2).
+Input that is none of these raises :class:`~coomet_lab.kernel.errors.UnusableInputError` (exit 2).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
 
 
 def _embedded(pdf: bytes) -> bytes | None:
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.pdf.verify import embedded_dcc
 
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from coomet_lab.errors import NumberFormatError
+from coomet_lab.kernel.errors import NumberFormatError
 
 # si:decimalType (D-SI 2.2): the only form a number may take in the XML.
 DSI_DECIMAL = re.compile(r"[-+]?(?:\d*\.\d+|\d+\.\d*|\d+\.?)(?:[Ee][-+]?\d+)?|NaN", re.ASCII)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 
 NS = "urn:coomet-lab:export-package:1"
 MANIFEST, SUMS = "manifest.xml", "SHA256SUMS"
@@ -89,7 +89,7 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
 def verify_package(data: bytes, *, trust=None, source: str = "package") -> PackageReport:  # noqa: ANN001
     """Signature of the manifest, then every file against it; anything unlisted or missing fails the package."""
     from coomet_lab.signing.verify import verify_tree
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     report = PackageReport(source)
     try:

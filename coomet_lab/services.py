@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coomet_lab import document as documents
-from coomet_lab.config import LabSettings
+from coomet_lab.kernel.config import LabSettings
 from coomet_lab.model import Certificate, Text
-from coomet_lab.paths import shipped_dir
+from coomet_lab.kernel.paths import shipped_dir
 
 
 @dataclass
@@ -111,7 +111,7 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
     The traceability check comes first, so a blocked certificate is never signed; an override needs a reason and
     a person and is recorded in the audit trail. The exact signed bytes are kept (never re-serialized).
     """
-    from coomet_lab.errors import TraceabilityBlockedError
+    from coomet_lab.kernel.errors import TraceabilityBlockedError
 
     if repository is not None:
         report = repository.fill_equipment(certificate)
@@ -221,7 +221,7 @@ def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str
                    pdf_reason: str | None):  # noqa: ANN202
     """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
     from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.errors import CoometLabError, TraceabilityBlockedError
+    from coomet_lab.kernel.errors import CoometLabError, TraceabilityBlockedError
     from coomet_lab.pdf.twin import make_signed_twin
     from coomet_lab.signing import sign_document
 
@@ -301,7 +301,7 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     the verification row. The reference standards must be traceable on the verification date, like any
     certificate's (``override_reason`` as in :func:`issue`).
     """
-    from coomet_lab.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
     from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.verification import RowProblem, VerificationRecord, check_record, errors
     from coomet_lab.verification.certificate import verification_certificate
@@ -353,10 +353,10 @@ def _finish_interrupted_issue(repository, verification_id: int, number: str, rec
     two transactions): link the stored one instead of signing a second certificate with the same number."""
     from lxml import etree
 
-    from coomet_lab.errors import RecordNotFoundError
+    from coomet_lab.kernel.errors import RecordNotFoundError
     from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.signing import verify_xml
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     try:
         stored = repository.find(number)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coomet_lab.errors import CoometLabError, NumberFormatError
+from coomet_lab.kernel.errors import CoometLabError, NumberFormatError
 from coomet_lab.model import (
     Certificate,
     Data,

@@ -19,7 +19,7 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
-from coomet_lab.errors import DimensionError, UnitError
+from coomet_lab.kernel.errors import DimensionError, UnitError
 
 NON_DSI_MARK = "|"
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")

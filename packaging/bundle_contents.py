@@ -1,7 +1,7 @@
 """What goes into the frozen bundle besides the Python code, shared by the Linux and Windows spec files.
 
 The spec files import this module (PyInstaller runs them with SPECPATH set); nothing here imports Qt. Every
-folder lands where ``coomet_lab.paths.shipped_dir`` and the schema store look in a frozen bundle
+folder lands where ``coomet_lab.kernel.paths.shipped_dir`` and the schema store look in a frozen bundle
 (``sys._MEIPASS``): ``resources/``, ``schemas/``, ``schema-store/dcc/`` and ``fonts/``.
 """
 

@@ -25,7 +25,7 @@ SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results
 def furnish(home: Path) -> None:
     """A lab's home: settings, keys, standards, issued, received and draft certificates."""
     os.environ["COOMET_LAB_HOME"] = str(home)
-    from coomet_lab.config import LabSettings, save_settings
+    from coomet_lab.kernel.config import LabSettings, save_settings
     from coomet_lab.dcc.writer import to_bytes
     from coomet_lab.document import load_document
     from coomet_lab.repository import Repository

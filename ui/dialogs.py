@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coomet_lab.config import LabSettings
+from coomet_lab.kernel.config import LabSettings
 from ui.i18n import LANGUAGES
 from ui.i18n import tr
 from ui.workers import run_in_background
@@ -88,7 +88,7 @@ def _saved_types(session) -> list[dict]:  # noqa: ANN001
     """Instrument types with a template saved in the repository (none if the repository cannot be read)."""
     if session is None:
         return []
-    from coomet_lab.errors import CoometLabError
+    from coomet_lab.kernel.errors import CoometLabError
 
     try:
         return [row for row in session.repository().list_instrument_types() if row.get("template")]
@@ -227,7 +227,7 @@ class KeyPairDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def accept(self) -> None:
-        from coomet_lab.errors import CoometLabError
+        from coomet_lab.kernel.errors import CoometLabError
         from coomet_lab.signing.pki import check_new_passphrase
 
         lab, person, passphrase = self.lab.text().strip(), self.person.text().strip(), self.passphrase.text()
@@ -257,7 +257,7 @@ class KeyPairDialog(QDialog):
 
 def _init_keys(lab: str, person: str, passphrase: str):  # noqa: ANN202
     """Keys in ``keys/<n>`` of the app's home: a new folder each time, so nothing existing is ever overwritten."""
-    from coomet_lab.paths import app_home
+    from coomet_lab.kernel.paths import app_home
     from coomet_lab.signing import pki
 
     return pki.init_lab(lab=lab, person=person, out=next_keys_folder(app_home()), passphrase=passphrase)

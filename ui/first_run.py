@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coomet_lab.config import LabSettings, save_settings, settings_path
-from coomet_lab.paths import app_home
+from coomet_lab.kernel.config import LabSettings, save_settings, settings_path
+from coomet_lab.kernel.paths import app_home
 from ui.dialogs import KeyPairDialog, next_keys_folder
 from ui.i18n import LANGUAGES, InterfaceLanguage, tr
 
@@ -317,7 +317,7 @@ class SigningPage(_Page):
         return "" if self.keys is not None else tr("Create the key pair first (or choose another way to sign).")
 
     def _check_p12(self) -> str:
-        from coomet_lab.errors import CoometLabError
+        from coomet_lab.kernel.errors import CoometLabError
         from coomet_lab.signing import pki
 
         path = Path(self.p12_file.text().strip())
@@ -419,7 +419,7 @@ def check_schema_folder(folder: Path) -> str:
     """'' when the folder holds a complete pinned schema set, else why not (the pinned install into a scratch
     store: the very check the real install makes, without touching the home)."""
     from coomet_lab.dcc.schema_store import SchemaStore
-    from coomet_lab.errors import CoometLabError
+    from coomet_lab.kernel.errors import CoometLabError
 
     with tempfile.TemporaryDirectory(prefix="coomet-lab-schema-check-") as scratch:
         try:
@@ -464,7 +464,7 @@ class FirstRunWizard(QWizard):
         super().changeEvent(event)
 
     def accept(self) -> None:
-        from coomet_lab.errors import CoometLabError
+        from coomet_lab.kernel.errors import CoometLabError
 
         # QWizard validates the last page only after accept() is called; nothing is written before it passes.
         if not self.validateCurrentPage():

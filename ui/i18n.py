@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from coomet_lab.paths import shipped_dir
+from coomet_lab.kernel.paths import shipped_dir
 
 LANGUAGES = {"en": "English", "ru": "Русский"}
 

@@ -15,9 +15,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from coomet_lab.atomic import write_text_atomic
-from coomet_lab.config import LabSettings
-from coomet_lab.paths import app_home
+from coomet_lab.kernel.atomic import write_text_atomic
+from coomet_lab.kernel.config import LabSettings
+from coomet_lab.kernel.paths import app_home
 
 
 SIGNER_HOLD_SECONDS = 8 * 3600.0  # a working day: the passphrase is asked again after it
@@ -95,7 +95,7 @@ class Session:
         """The repository of this home (opened on first use, from any thread)."""
         with self._lock:
             if self._closed:
-                from coomet_lab.errors import RepositoryError
+                from coomet_lab.kernel.errors import RepositoryError
 
                 raise RepositoryError("the application is closing; the repository is closed")
             if self._repository is None:

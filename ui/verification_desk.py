@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from coomet_lab.errors import CoometLabError
+from coomet_lab.kernel.errors import CoometLabError
 from ui.i18n import tr
 from ui.views.verification_view import VerificationPanel
 from ui.workers import run_in_background

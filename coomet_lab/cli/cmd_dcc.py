@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, print_json
-from coomet_lab.errors import CoometLabError, SchemaStoreError, UnusableInputError
+from coomet_lab.kernel.errors import CoometLabError, SchemaStoreError, UnusableInputError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -76,8 +76,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     from coomet_lab.dcc.upgrade import upgrade_tree
     from coomet_lab.dcc.validate import validate_tree
     from coomet_lab.dcc.writer import serialize
-    from coomet_lab.atomic import write_bytes_atomic
-    from coomet_lab.xmlsafe import parse_bytes, parse_file
+    from coomet_lab.kernel.atomic import write_bytes_atomic
+    from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
     result = upgrade_tree(parse_file(args.input, large=args.large), source=args.input)
     data = serialize(result.element)
@@ -95,11 +95,11 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from coomet_lab.atomic import write_bytes_atomic
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.dcc.validate import validate_tree
     from coomet_lab.dcc.writer import to_bytes
     from coomet_lab.document import load_document
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     try:
         certificate = load_document(args.document)

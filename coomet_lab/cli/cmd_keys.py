@@ -62,7 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _read(path: Path, what: str) -> bytes:
     """A file's bytes, or a plain message (exit 2) when it cannot be read."""
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
 
     try:
         return path.read_bytes()
@@ -105,8 +105,8 @@ def cmd_csr(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coomet_lab.atomic import write_bytes_atomic
-    from coomet_lab.paths import app_home
+    from coomet_lab.kernel.atomic import write_bytes_atomic
+    from coomet_lab.kernel.paths import app_home
     from coomet_lab.signing import pki
 
     source = Path(args.file)

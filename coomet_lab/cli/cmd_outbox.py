@@ -94,7 +94,7 @@ def cmd_export_arshin(args: argparse.Namespace) -> int:
 
 def cmd_export_package(args: argparse.Namespace) -> int:
     from coomet_lab.cli.cmd_sign import open_signer_from
-    from coomet_lab.config import load_settings
+    from coomet_lab.kernel.config import load_settings
 
     ids = _ids(args.ids) if args.ids else None
     settings = load_settings()
@@ -116,7 +116,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 def _ids(text: str) -> list[int]:
     """``--ids 3,#7``: certificate ids as ASCII digits; anything else is named (int() took "²" for a digit)."""
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.numbers import whole_number
 
     ids = []
@@ -164,8 +164,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 def cmd_confirm(args: argparse.Namespace) -> int:
     from coomet_lab.cli.common import input_file
-    from coomet_lab.errors import UnusableInputError
-    from coomet_lab.xmlsafe import ORDINARY
+    from coomet_lab.kernel.errors import UnusableInputError
+    from coomet_lab.kernel.xmlsafe import ORDINARY
 
     # Checked before it is read: a 200 MB file is refused at once (a reply is a few kilobytes per record).
     path = input_file(args.reply, "an Arshin reply", ORDINARY.max_bytes)

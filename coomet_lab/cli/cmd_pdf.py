@@ -26,9 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from coomet_lab.atomic import write_bytes_atomic
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.cli.cmd_sign import open_signer_from
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.pdf import make_twin
     from coomet_lab.pdf.errors import TwinRefusedError
     from coomet_lab.signing import TrustStore

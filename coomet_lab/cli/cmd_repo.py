@@ -193,7 +193,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _anchors(args: argparse.Namespace, repository_id: str) -> list[tuple[int, str]]:
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.repository.verify import parse_anchor, read_anchor_file
 
     anchors = [parse_anchor(text, source=f"--expect-head {text}") for text in args.expect_head]
@@ -229,7 +229,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_head(args: argparse.Namespace) -> int:
-    from coomet_lab.atomic import write_bytes_atomic
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.repository.verify import anchor_document
 
     with _open(args) as repo:

@@ -50,7 +50,7 @@ def cmd_install_arshin(args: argparse.Namespace) -> int:
     from coomet_lab.verification import arshin
 
     from coomet_lab.cli.common import input_file
-    from coomet_lab.xmlsafe import ORDINARY
+    from coomet_lab.kernel.xmlsafe import ORDINARY
 
     profile = arshin.get_profile(args.profile or arshin.DEFAULT_PROFILE)
     source = input_file(args.xsd, "an XML schema", ORDINARY.max_bytes)  # a folder or a missing file, by name

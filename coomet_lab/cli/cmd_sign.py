@@ -41,7 +41,7 @@ def add_key_options(parser: argparse.ArgumentParser) -> None:
 
 
 def open_signer_from(args: argparse.Namespace):  # noqa: ANN201
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.signing import KeyFile, TokenKey, open_signer
     from coomet_lab.signing.secrets import remember, secret_from
 
@@ -63,8 +63,8 @@ def open_signer_from(args: argparse.Namespace):  # noqa: ANN201
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from coomet_lab.atomic import write_bytes_atomic
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.atomic import write_bytes_atomic
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.signing import TrustStore, sign_xml
 
     path = Path(args.input)
@@ -89,7 +89,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 def _upgraded(data: bytes, source: str, large: bool) -> bytes:
     from coomet_lab.dcc.upgrade import upgrade_tree
     from coomet_lab.dcc.writer import serialize
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     result = upgrade_tree(parse_bytes(data, large=large, source=source), source=source)
     if result.from_version != "3.3.0":
@@ -101,7 +101,7 @@ def _upgraded(data: bytes, source: str, large: bool) -> bytes:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Through :func:`coomet_lab.inspection.inspect`, the door ``repo import`` and the desktop use too."""
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.inspection import PACKAGE, PDF_TWIN, inspect
     from coomet_lab.signing import TrustStore
 

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from coomet_lab.errors import CoometLabError, UnusableInputError
+from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -17,7 +17,7 @@ from coomet_lab.model.binding import (
     binding_of,
     resolve,
 )
-from coomet_lab.xmlsafe import parse_fragment
+from coomet_lab.kernel.xmlsafe import parse_fragment
 
 _Element: TypeAlias = etree._Element
 

@@ -7,10 +7,10 @@ import os
 from lxml import etree
 
 from coomet_lab.dcc.bindio import read_node
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.model import Certificate
 from coomet_lab.model.binding import DCC_NS, dcc
-from coomet_lab.xmlsafe import parse_bytes, parse_file
+from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
 ROOT_TAG = dcc("digitalCalibrationCertificate")
 

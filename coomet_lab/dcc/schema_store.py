@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from coomet_lab.atomic import write_bytes_atomic
-from coomet_lab.errors import SchemaStoreError, UnsupportedVersionError
-from coomet_lab.paths import schema_store_dir, shipped_dir
+from coomet_lab.kernel.atomic import write_bytes_atomic
+from coomet_lab.kernel.errors import SchemaStoreError, UnsupportedVersionError
+from coomet_lab.kernel.paths import schema_store_dir, shipped_dir
 
 SCHEMAS_ENV = "COOMET_LAB_SCHEMAS"
 INSTALL_HINT = "install a schema set with 'coomet-lab schemas install DIR' (or, online, 'coomet-lab schemas fetch')"

@@ -11,8 +11,8 @@ from coomet_lab.dcc.reader import check_root
 from coomet_lab.dcc.rules import check_rules
 from coomet_lab.dcc.schema_store import SchemaStore, supported_versions
 from coomet_lab.dcc.xsd import validate_xsd
-from coomet_lab.errors import UnsupportedVersionError, UnusableInputError
-from coomet_lab.xmlsafe import parse_bytes, parse_file
+from coomet_lab.kernel.errors import UnsupportedVersionError, UnusableInputError
+from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
 
 def schema_version_of(root: etree._Element, source: str = "input") -> str:

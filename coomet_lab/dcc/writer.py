@@ -6,7 +6,7 @@ import os
 
 from lxml import etree
 
-from coomet_lab.atomic import write_bytes_atomic
+from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.dcc.bindio import write_node
 from coomet_lab.dcc.reader import ROOT_TAG
 from coomet_lab.model import Certificate

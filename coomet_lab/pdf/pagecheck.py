@@ -62,7 +62,7 @@ def check_pages(texts: list[PageText], xml: bytes, *, identifier: str | None, ex
     verification certificate or notice (Order 2510), whose form prints a decision, not measured values."""
     from lxml import etree
 
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     problems: list[str] = []
     notes: list[str] = []

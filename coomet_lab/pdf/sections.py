@@ -350,7 +350,7 @@ def remarks(ctx: RenderContext, number: int) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("remarks", number)]
     comment = ctx.certificate.comment
     if comment is not None:
-        from coomet_lab.xmlsafe import parse_fragment
+        from coomet_lab.kernel.xmlsafe import parse_fragment
 
         for raw in comment.content:
             try:

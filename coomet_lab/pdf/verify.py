@@ -297,7 +297,7 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def _verify_embedded(xml: bytes, trust: TrustStore, source: str, report: PdfVerificationReport):  # noqa: ANN202
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.signing import verify_xml
 
     try:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coomet_lab._version import __version__
-from coomet_lab.errors import BackupError
+from coomet_lab.kernel.errors import BackupError
 from coomet_lab.repository.audit import Action
 from coomet_lab.repository.engine import storage_error
 from coomet_lab.repository.filestore import file_sha256, sha256_hex

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from coomet_lab.errors import RepositoryBusyError, RepositoryError, RepositoryStorageError
+from coomet_lab.kernel.errors import RepositoryBusyError, RepositoryError, RepositoryStorageError
 
 WRITE_OPTION = "coomet_write"
 _BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)  # another connection holds the lock

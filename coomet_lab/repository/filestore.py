@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from coomet_lab.atomic import sync_folder
+from coomet_lab.kernel.atomic import sync_folder
 from coomet_lab.repository.engine import storage_error
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from coomet_lab.errors import RepositoryInUseError
+from coomet_lab.kernel.errors import RepositoryInUseError
 from coomet_lab.repository.engine import storage_error
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, create_engine, select
 
-from coomet_lab.errors import RepositoryError
+from coomet_lab.kernel.errors import RepositoryError
 from coomet_lab.repository import schema
 
 DEFAULT_AMENDMENT_PATTERN = "{base}-A{n}"

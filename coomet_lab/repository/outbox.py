@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
-from coomet_lab.atomic import write_bytes_atomic
-from coomet_lab.errors import RecordNotFoundError, RepositoryError
+from coomet_lab.kernel.atomic import write_bytes_atomic
+from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
 from coomet_lab.repository.filestore import sha256_hex
 from coomet_lab.repository.verifications import (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select, tuple_
 
-from coomet_lab.errors import RecordNotFoundError, RepositoryError
+from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
 from coomet_lab.repository.audit import canonical
 from coomet_lab.verification import (

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.repository import audit, schema
 from coomet_lab.repository.filestore import file_sha256
 from coomet_lab.repository.migrations import (

@@ -47,7 +47,7 @@ def sign_document(data: bytes, signer: Signer, *, role: str | None = None, paral
     from coomet_lab.signing.results import _make
     from coomet_lab.signing.verify import verify_tree
     from coomet_lab.signing.xades import sign_tree
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes(data, large=large, source=source)
     root = tree.getroot()

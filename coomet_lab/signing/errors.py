@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coomet_lab.errors import CoometLabError, UnusableInputError
+from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
 
 
 class SigningError(CoometLabError):

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
-from coomet_lab.atomic import write_bytes_atomic
+from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.signing.errors import KeyError_, WrongSecretError
 
 KDF_ROUNDS = 600_000

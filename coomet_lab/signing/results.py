@@ -87,7 +87,7 @@ def _make(xml: bytes, tree: etree._ElementTree, report: VerificationReport, *, s
 
 def _restore(xml: bytes, report: VerificationReport, signer_fingerprint: str, source: str) -> SignedDocument:
     """Unpickling (see ``SignedDocument.__reduce__``)."""
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     return _make(xml, parse_bytes(xml, large=True, source=source), report, signer_fingerprint=signer_fingerprint,
                  source=source)

@@ -19,8 +19,8 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.verification import Criticality, ExtensionPolicy, PolicyBuilder, Store, VerificationError
 
-from coomet_lab.atomic import write_bytes_atomic
-from coomet_lab.paths import app_home
+from coomet_lab.kernel.atomic import write_bytes_atomic
+from coomet_lab.kernel.paths import app_home
 from coomet_lab.signing.errors import SigningError, TrustStoreError
 from coomet_lab.signing.pki import certificate_defect, fingerprint, signer_certificate_problems
 

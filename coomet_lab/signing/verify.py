@@ -57,7 +57,7 @@ from coomet_lab.signing.xmltools import (
     ds,
     root_signatures,
 )
-from coomet_lab.xmlsafe import parse_bytes
+from coomet_lab.kernel.xmlsafe import parse_bytes
 
 XADES_141 = "http://uri.etsi.org/01903/v1.4.1#"
 DIGESTS = {
@@ -213,7 +213,7 @@ def verify_bytes(data: bytes, *, trust: TrustStore | None = None, large: bool = 
 
 def verify_tree(tree: etree._ElementTree, *, trust: TrustStore, source: str = "input",
                 at: dt.datetime | None = None) -> VerificationReport:
-    """Verify every root-level signature of a parsed tree (parse it with :func:`coomet_lab.xmlsafe.parse_bytes`)."""
+    """Verify every root-level signature of a parsed tree (parse it with :func:`coomet_lab.kernel.xmlsafe.parse_bytes`)."""
     root = tree.getroot()
     problems: list[str] = []
     signatures = root_signatures(root)

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from coomet_lab.errors import CoometLabError, UnusableInputError
+from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
 from coomet_lab.numbers import whole_number
 from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
 from coomet_lab.verification.record import (
@@ -36,7 +36,7 @@ from coomet_lab.verification.record import (
     ReferenceMaterial,
     VerificationRecord,
 )
-from coomet_lab.xmlsafe import parse_bytes
+from coomet_lab.kernel.xmlsafe import parse_bytes
 
 SCHEMAS_ENV = "COOMET_LAB_ARSHIN_SCHEMAS"
 
@@ -100,7 +100,7 @@ def get_profile(name: str | ArshinProfile) -> ArshinProfile:
 
 def arshin_schema_path(profile: ArshinProfile) -> Path | None:
     """The import XSD for a profile: from ``COOMET_LAB_ARSHIN_SCHEMAS`` or the app's schema store, if installed."""
-    from coomet_lab.paths import app_home
+    from coomet_lab.kernel.paths import app_home
 
     folders = [Path(os.environ[SCHEMAS_ENV])] if os.environ.get(SCHEMAS_ENV) else []
     folders.append(app_home() / "schemas" / "arshin" / profile.name)
@@ -130,8 +130,8 @@ def arshin_schema(profile: ArshinProfile) -> etree.XMLSchema | None:
 
 def install_schema(source: str | Path, profile: ArshinProfile) -> Path:
     """Copy an Arshin import XSD (e.g. the official one from the lab's Arshin account) into the schema store."""
-    from coomet_lab.atomic import write_bytes_atomic
-    from coomet_lab.paths import app_home
+    from coomet_lab.kernel.atomic import write_bytes_atomic
+    from coomet_lab.kernel.paths import app_home
 
     data = Path(source).read_bytes()
     try:

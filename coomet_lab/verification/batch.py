@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.verification.checks import Problem, check_batch, check_record
 from coomet_lab.verification.record import Conditions, Means, VerificationRecord
 from coomet_lab.verification.types import InstrumentType, valid_until

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from coomet_lab.builder import contact, identification, laboratory, new_certificate
-from coomet_lab.config import LabSettings
+from coomet_lab.kernel.config import LabSettings
 from coomet_lab.model import (
     Certificate,
     Condition,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.numbers import whole_number
 from coomet_lab.verification.checks import TYPE_NUMBER
 
@@ -121,7 +121,7 @@ def _from_csv(text: str, path: Path) -> list[InstrumentType]:
 
 def _from_json(text: str, path: Path) -> list[InstrumentType]:
     from coomet_lab.document import read_json
-    from coomet_lab.errors import DocumentError
+    from coomet_lab.kernel.errors import DocumentError
 
     try:
         data = read_json(text, str(path))  # numbers stay text: an interval of 5,000 digits is refused by name

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 from lxml import etree
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.verification import Means, OtherInstrument, Protocol, ReferenceMaterial, arshin
 from coomet_lab.verification.arshin import (
     ArshinExportError,

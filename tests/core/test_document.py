@@ -7,7 +7,7 @@ import json
 import pytest
 
 from coomet_lab import document
-from coomet_lab.errors import DocumentError
+from coomet_lab.kernel.errors import DocumentError
 from tests.helpers import THERMOMETER
 
 

@@ -109,7 +109,7 @@ def _repository_state():  # noqa: ANN202
 def test_inspect_returns_one_frozen_verdict_per_kind(signed_dcc, signed_twin, lab_trust, tmp_path):
     import dataclasses
 
-    from coomet_lab.errors import UnusableInputError
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.inspection import DCC, PDF_TWIN, inspect
 
     xml = inspect(signed_dcc, trust=lab_trust, source="c.xml")

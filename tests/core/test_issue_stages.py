@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from coomet_lab import services
-from coomet_lab.errors import IssueRefusedError
+from coomet_lab.kernel.errors import IssueRefusedError
 from coomet_lab.inspection import inspect
 from coomet_lab.repository import Repository
 from coomet_lab.signing import KeyFile, SignedDocument, sign_document, sign_xml
@@ -120,7 +120,7 @@ def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_batch_refuses_a_certificate_whose_standards_are_not_traceable(repo, test_pki, lab_trust, workers):
-    from coomet_lab.errors import TraceabilityBlockedError
+    from coomet_lab.kernel.errors import TraceabilityBlockedError
 
     drafts = [_draft(repo, "UT-2026-00030")]
     late = thermometer("UT-2026-00031", calibration_date="2028-01-10")  # after the standards' due date

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from coomet_lab.errors import NumberFormatError
+from coomet_lab.kernel.errors import NumberFormatError
 from coomet_lab.numbers import decimal_text, parse_coverage_factor, parse_non_negative, parse_number, parse_probability
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from coomet_lab.dcc.validate import validate_bytes
 from coomet_lab.dcc.writer import to_bytes
-from coomet_lab.errors import AmendmentError, IssueRefusedError, RepositoryError
+from coomet_lab.kernel.errors import AmendmentError, IssueRefusedError, RepositoryError
 from coomet_lab.repository import Repository
 from tests.helpers import EX01
 from tests.repo_support import issue_new, register_standards

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import inspect
 
-from coomet_lab.errors import RepositoryError
+from coomet_lab.kernel.errors import RepositoryError
 from coomet_lab.repository import Repository, schema
 from coomet_lab.repository.migrations import LATEST, MIGRATIONS
 from tests.repo_support import raw_db

@@ -8,7 +8,7 @@ import pytest
 
 from coomet_lab.dcc.validate import validate_bytes
 from coomet_lab.dcc.writer import to_bytes
-from coomet_lab.errors import RepositoryError, TraceabilityBlockedError
+from coomet_lab.kernel.errors import RepositoryError, TraceabilityBlockedError
 from coomet_lab.repository import Repository
 from tests.repo_support import register_standards, thermometer
 

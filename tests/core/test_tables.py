@@ -7,7 +7,7 @@ import pytest
 from coomet_lab.dcc.validate import validate_bytes
 from coomet_lab.dcc.writer import to_bytes
 from coomet_lab.document import load_document
-from coomet_lab.errors import DimensionError, NumberFormatError, UnitError
+from coomet_lab.kernel.errors import DimensionError, NumberFormatError, UnitError
 from coomet_lab.tables import EMPTY, TableEditError, tables_of
 from coomet_lab.units import parse_unit
 from tests.helpers import EX01, PRESSURE, THERMOMETER

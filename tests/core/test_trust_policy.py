@@ -72,7 +72,7 @@ def _root_store(folder: Path) -> TrustStore:
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_sign_tree_itself_refuses_a_key_that_may_not_sign(name):
     from coomet_lab.signing.xades import sign_tree
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes((PKI / "dcc-unsigned.xml").read_bytes())
     with pytest.raises(SigningError, match=REFUSED[name]):
@@ -158,7 +158,7 @@ def test_an_older_or_equal_crl_never_replaces_a_newer_one(tmp_path):
 
 def test_a_revoked_signer_stays_revoked_after_an_older_crl_is_offered(tmp_path, unsigned_dcc, test_pki):
     from coomet_lab.signing.xades import sign_tree
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     folder = tmp_path / "trust"
     store = TrustStore(folder)

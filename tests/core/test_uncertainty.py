@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.errors import NumberFormatError
+from coomet_lab.kernel.errors import NumberFormatError
 from coomet_lab.uncertainty import ExpandedUncertainty, coverage_probability_for, round_result
 
 

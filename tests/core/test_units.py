@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coomet_lab import units
-from coomet_lab.errors import DimensionError, UnitError
+from coomet_lab.kernel.errors import DimensionError, UnitError
 
 
 @pytest.mark.parametrize(

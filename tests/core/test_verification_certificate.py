@@ -10,10 +10,10 @@ import hashlib
 import pytest
 from lxml import etree
 
-from coomet_lab.config import LabSettings, save_settings
+from coomet_lab.kernel.config import LabSettings, save_settings
 from coomet_lab.dcc.validate import validate_bytes
 from coomet_lab.dcc.writer import to_bytes
-from coomet_lab.errors import TraceabilityBlockedError, UnusableInputError
+from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
 from coomet_lab.pdf import embedded_dcc, verify_pdf
 from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from coomet_lab.errors import UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.verification import (

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from coomet_lab.errors import XmlSecurityError
+from coomet_lab.kernel.errors import XmlSecurityError
 from coomet_lab.signing import TrustStore, sign_xml, verify_xml
-from coomet_lab.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, parse_bytes
+from coomet_lab.kernel.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, parse_bytes
 from tests.conftest import REPO
 
 ATTACKS = REPO / "tests" / "data" / "attacks" / "verifier"

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from coomet_lab.config import LabSettings, save_settings  # noqa: E402
+from coomet_lab.kernel.config import LabSettings, save_settings  # noqa: E402
 
 PASSPHRASE = "window test passphrase"
 

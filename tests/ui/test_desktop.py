@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
-from coomet_lab.paths import shipped_dir
+from coomet_lab.kernel.paths import shipped_dir
 from coomet_lab.tables import EMPTY
 from tests.helpers import REPO
 from tests.ui.conftest import PASSPHRASE, wait_idle
@@ -321,7 +321,7 @@ def test_drafts_are_autosaved_and_offered_back_after_a_crash(window, qtbot, monk
 
 
 def test_a_second_window_on_the_same_repository_is_refused(window, qtbot, settings):
-    from coomet_lab.errors import RepositoryInUseError
+    from coomet_lab.kernel.errors import RepositoryInUseError
     from ui.session import Session
 
     window.session.repository()
@@ -582,7 +582,7 @@ def test_a_new_user_goes_from_an_empty_home_to_an_issued_certificate(qtbot, app_
     """Nothing configured: settings (with a key pair made there), a shipped template, issue, find XML and PDF."""
     from PySide6.QtWidgets import QApplication
 
-    from coomet_lab.config import load_settings, save_settings
+    from coomet_lab.kernel.config import load_settings, save_settings
     from ui.dialogs import SettingsDialog
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow

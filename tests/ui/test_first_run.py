@@ -71,7 +71,7 @@ def go_to(wizard, page) -> None:
 
 
 def test_air_gapped_first_run_sets_up_settings_keys_and_schemas(qtbot, wizard, empty_home, languages):
-    from coomet_lab.config import load_settings
+    from coomet_lab.kernel.config import load_settings
     from coomet_lab.dcc.schema_store import SchemaStore
     from coomet_lab.signing import pki
     from ui.main_window import MainWindow
@@ -164,7 +164,7 @@ def test_schema_folder_with_a_bad_hash_is_refused(qtbot, wizard, empty_home, tmp
 
 
 def test_pkcs12_with_a_wrong_passphrase_is_refused(qtbot, wizard, empty_home, tmp_path):
-    from coomet_lab.config import load_settings
+    from coomet_lab.kernel.config import load_settings
     from coomet_lab.signing import pki
 
     issued = pki.init_lab(lab="Outside CA", person="Ivan Petrov", out=tmp_path / "ca", passphrase=PASSPHRASE)
@@ -186,7 +186,7 @@ def test_pkcs12_with_a_wrong_passphrase_is_refused(qtbot, wizard, empty_home, tm
 
 
 def test_the_wizard_opens_only_for_an_empty_home_and_a_person(empty_home, monkeypatch):
-    from coomet_lab.config import LabSettings, save_settings
+    from coomet_lab.kernel.config import LabSettings, save_settings
     from ui.first_run import first_run_wanted
 
     assert first_run_wanted(automated=False)
@@ -209,7 +209,7 @@ def test_the_interface_language_switches_live(wizard, languages):
 
 
 def test_a_pkcs11_token_needs_its_module_and_labels(wizard, empty_home, tmp_path):
-    from coomet_lab.config import load_settings
+    from coomet_lab.kernel.config import load_settings
 
     fill_identity(wizard)
     go_to(wizard, wizard.signing)
@@ -238,7 +238,7 @@ def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home,
     from PySide6.QtWidgets import QApplication
 
     import ui.first_run
-    from coomet_lab.config import LabSettings
+    from coomet_lab.kernel.config import LabSettings
     from ui import app as desktop
     from ui.main_window import MainWindow
 
@@ -257,7 +257,7 @@ def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home,
 
 def test_settings_edit_the_cipher_the_wizard_asks_for(qtbot, empty_home):
     """Everything the wizard asks can be changed later in Settings, the verification-mark cipher included."""
-    from coomet_lab.config import LabSettings
+    from coomet_lab.kernel.config import LabSettings
     from ui.dialogs import SettingsDialog
 
     dialog = SettingsDialog(LabSettings(lab_name={"en": "Lab"}, sign_cipher="УТ"))

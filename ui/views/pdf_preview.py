@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coomet_lab.atomic import write_bytes_atomic
+from coomet_lab.kernel.atomic import write_bytes_atomic
 from ui.i18n import tr
 
 

@@ -59,7 +59,7 @@ def rows_from_repository(repository, kind: str, text: str, limit: int = 500) -> 
 
 def _draft_fields(draft) -> dict[str, str]:  # noqa: ANN001
     """Customer, item and serial of a draft, as the list shows them for issued certificates."""
-    from coomet_lab.errors import CoometLabError
+    from coomet_lab.kernel.errors import CoometLabError
     from coomet_lab.repository.indexing import index_fields
 
     try:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coomet_lab.errors import CoometLabError
+from coomet_lab.kernel.errors import CoometLabError
 from coomet_lab.units import format_unit, parse_unit
 from ui.document import DraftDocument
 from ui.models.results_model import ResultsModel

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from coomet_lab.errors import OutputError
+from coomet_lab.kernel.errors import OutputError
 
 
 def _read_umask() -> int:

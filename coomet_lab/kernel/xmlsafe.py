@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from coomet_lab.errors import UnusableInputError, XmlSecurityError
+from coomet_lab.kernel.errors import UnusableInputError, XmlSecurityError
 
 MIB = 1024 * 1024
 MAX_ATTRIBUTES = 256

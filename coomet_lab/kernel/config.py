@@ -10,9 +10,9 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from coomet_lab.atomic import write_text_atomic
-from coomet_lab.errors import DocumentError
-from coomet_lab.paths import app_home
+from coomet_lab.kernel.atomic import write_text_atomic
+from coomet_lab.kernel.errors import DocumentError
+from coomet_lab.kernel.paths import app_home
 
 
 @dataclass

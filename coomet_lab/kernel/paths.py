@@ -47,6 +47,6 @@ def _shipped_roots() -> list[Path]:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         roots.append(Path(frozen_root))
-    roots.append(Path(__file__).resolve().parent.parent)
+    roots.append(Path(__file__).resolve().parents[2])
     roots.append(Path(sys.prefix) / "share" / APP_NAME)
     return roots
