@@ -36,9 +36,9 @@ from coomet_lab.model import (
 )
 from coomet_lab.model.certificate import CURRENT_SCHEMA_VERSION, SCHEMA_LOCATION_TEMPLATE
 from coomet_lab.model.si import ExpandedMU, MeasurementUncertaintyUnivariate
-from coomet_lab.numbers import parse_number
-from coomet_lab.uncertainty import ExpandedUncertainty
-from coomet_lab.units import parse_unit
+from coomet_lab.quantities.numbers import parse_number
+from coomet_lab.quantities.uncertainty import ExpandedUncertainty
+from coomet_lab.quantities.units import parse_unit
 
 TextInput = Mapping[str, str] | str
 

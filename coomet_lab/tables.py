@@ -23,14 +23,14 @@ from coomet_lab.model import (
     Text,
     tokens,
 )
-from coomet_lab.numbers import (
+from coomet_lab.quantities.numbers import (
     parse_coverage_factor,
     parse_non_negative,
     parse_number,
     parse_number_list,
     parse_probability,
 )
-from coomet_lab.units import Unit, format_unit, parse_unit, require_same_dimension
+from coomet_lab.quantities.units import Unit, format_unit, parse_unit, require_same_dimension
 
 EMPTY = "?"
 ROLE_REFERENCE = "basic_referenceValue"

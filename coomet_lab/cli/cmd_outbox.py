@@ -117,7 +117,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 def _ids(text: str) -> list[int]:
     """``--ids 3,#7``: certificate ids as ASCII digits; anything else is named (int() took "²" for a digit)."""
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.numbers import whole_number
+    from coomet_lab.quantities.numbers import whole_number
 
     ids = []
     for part in (p.strip() for p in text.split(",")):

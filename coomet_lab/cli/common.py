@@ -39,7 +39,7 @@ def whole_argument(text: str) -> int:
     "١" and 20 digits, which SQLite then refused with a bare OverflowError)."""
     import argparse
 
-    from coomet_lab.numbers import whole_number
+    from coomet_lab.quantities.numbers import whole_number
 
     number = whole_number(text.strip().lstrip("#"))
     if number is None:

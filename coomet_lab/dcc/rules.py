@@ -19,7 +19,7 @@ from lxml import etree
 
 from coomet_lab.dcc.findings import Finding, Severity, element_path, readable_name
 from coomet_lab.model.binding import DCC_NS, SI_NS, dcc, si
-from coomet_lab.units import check_dsi
+from coomet_lab.quantities.units import check_dsi
 
 CURRENT_VERSION = "3.3.0"
 NS = {"dcc": DCC_NS, "si": SI_NS}

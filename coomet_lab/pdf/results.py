@@ -34,7 +34,7 @@ from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, Paragraph, Rend
 from coomet_lab.pdf.plot import DeviationPlot, as_float
 from coomet_lab.pdf.sections import coverage_text, real_text, statement_block
 from coomet_lab.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
-from coomet_lab.units import format_unit
+from coomet_lab.quantities.units import format_unit
 
 ZEBRA = colors.HexColor("#f3f5f8")
 FONT_SIZES = (7.6, 6.8, 6.0)

@@ -23,7 +23,7 @@ from coomet_lab.model import (
 )
 from coomet_lab.model.binding import dcc
 from coomet_lab.pdf.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
-from coomet_lab.units import format_unit
+from coomet_lab.quantities.units import format_unit
 
 LABEL_WIDTH = 46 * mm
 

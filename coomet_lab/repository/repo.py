@@ -37,7 +37,7 @@ from coomet_lab.kernel.errors import (
     UnusableInputError,
 )
 from coomet_lab.model import Certificate
-from coomet_lab.numbers import whole_number
+from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.kernel.paths import app_home
 from coomet_lab.repository import audit, migrations, schema, traceability
 from coomet_lab.repository.amendment import amendment_identifier, check_amendment, make_amendment

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from lxml import etree
 
 from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
-from coomet_lab.numbers import whole_number
+from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
 from coomet_lab.verification.record import (
     PRIMARY,

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from coomet_lab.numbers import whole_number
+from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.verification.record import OTHER_METHODS, PERIODIC, PRIMARY, VerificationRecord
 
 TYPE_NUMBER = re.compile(r"[0-9]{1,6}-[0-9]{2}")  # FIF type registration number: sequence-yy, e.g. 16078-13

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from coomet_lab.kernel.errors import UnusableInputError
-from coomet_lab.numbers import whole_number
+from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.verification.checks import TYPE_NUMBER
 
 SNAPSHOT_COLUMNS = ("reg_number", "name", "designation", "manufacturer", "interval", "periodic", "procedure")

@@ -267,7 +267,7 @@ def test_a_unit_with_a_5000_digit_exponent_is_a_unit_error(text: str):
     """units._COMPONENT read the exponent with \\d+ and int(): 5,000 digits raised a bare ValueError (a table cell in
     the editor, a unit in a built document)."""
     from coomet_lab.kernel.errors import UnitError
-    from coomet_lab.units import parse_unit
+    from coomet_lab.quantities.units import parse_unit
 
     with pytest.raises(UnitError, match="is not a unit this application understands"):
         parse_unit(text)

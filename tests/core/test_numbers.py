@@ -5,7 +5,13 @@ from decimal import Decimal
 import pytest
 
 from coomet_lab.kernel.errors import NumberFormatError
-from coomet_lab.numbers import decimal_text, parse_coverage_factor, parse_non_negative, parse_number, parse_probability
+from coomet_lab.quantities.numbers import (
+    decimal_text,
+    parse_coverage_factor,
+    parse_non_negative,
+    parse_number,
+    parse_probability,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from coomet_lab.dcc.writer import to_bytes
 from coomet_lab.document import load_document
 from coomet_lab.kernel.errors import DimensionError, NumberFormatError, UnitError
 from coomet_lab.tables import EMPTY, TableEditError, tables_of
-from coomet_lab.units import parse_unit
+from coomet_lab.quantities.units import parse_unit
 from tests.helpers import EX01, PRESSURE, THERMOMETER
 
 

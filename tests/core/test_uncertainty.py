@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coomet_lab.kernel.errors import NumberFormatError
-from coomet_lab.uncertainty import ExpandedUncertainty, coverage_probability_for, round_result
+from coomet_lab.quantities.uncertainty import ExpandedUncertainty, coverage_probability_for, round_result
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab import units
+from coomet_lab.quantities import units
 from coomet_lab.kernel.errors import DimensionError, UnitError
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from coomet_lab.kernel.errors import CoometLabError
-from coomet_lab.numbers import parse_non_negative, parse_number
+from coomet_lab.quantities.numbers import parse_non_negative, parse_number
 from coomet_lab.tables import EMPTY, Column, Table
 from ui.document import DraftDocument
 

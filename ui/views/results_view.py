@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coomet_lab.kernel.errors import CoometLabError
-from coomet_lab.units import format_unit, parse_unit
+from coomet_lab.quantities.units import format_unit, parse_unit
 from ui.document import DraftDocument
 from ui.models.results_model import ResultsModel
 from ui.i18n import tr
@@ -270,7 +270,7 @@ class TableEditor(QGroupBox):
             self.message.emit(tr("{0} rows imported from {1}").format(len(body), Path(path).name))
 
     def round_row(self) -> None:
-        from coomet_lab.uncertainty import round_result
+        from coomet_lab.quantities.uncertainty import round_result
 
         table = self.document.table(self.index)
         layout = self.model.layout()
@@ -297,7 +297,7 @@ class TableEditor(QGroupBox):
 
 
 def _numeric_row(cells: list[str]) -> bool:
-    from coomet_lab.numbers import parse_number
+    from coomet_lab.quantities.numbers import parse_number
 
     try:
         for cell in cells:

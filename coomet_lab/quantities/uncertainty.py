@@ -14,7 +14,13 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
-from coomet_lab.numbers import decimal_text, parse_coverage_factor, parse_non_negative, parse_probability, to_decimal
+from coomet_lab.quantities.numbers import (
+    decimal_text,
+    parse_coverage_factor,
+    parse_non_negative,
+    parse_probability,
+    to_decimal,
+)
 
 DEFAULT_K = "2"
 DEFAULT_P = "0.95"
