@@ -40,8 +40,8 @@ def make_values(n: int, seed: int) -> list[str]:
 
 
 def build_certificate(total: int, columns: int = 10):
-    from coomet_lab.document import load_document
-    from coomet_lab.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
 
     points = max(total // columns, 1)
     certificate = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
@@ -59,8 +59,8 @@ def build_certificate(total: int, columns: int = 10):
 
 
 def child(total: int, runs: int, peer_runs: int) -> dict:
-    from coomet_lab.dcc.validate import validate_bytes
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.validation.validate import validate_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
 
     global COLUMNS, UNCERTAINTIES
     points = max(total // 10, 1)
@@ -102,9 +102,9 @@ def child(total: int, runs: int, peer_runs: int) -> dict:
 
 def validation_loops(data: bytes, runs: int, large: bool) -> tuple[list[float], list[float]]:
     """Our validation of the finished bytes, timed alone: full (XSD + rules) and XSD only (what xmlschema does)."""
-    from coomet_lab.dcc.schema_store import SchemaStore
-    from coomet_lab.dcc.validate import validate_bytes
-    from coomet_lab.dcc.xsd import validate_xsd
+    from coomet_lab.dcc.validation.schema_store import SchemaStore
+    from coomet_lab.dcc.validation.validate import validate_bytes
+    from coomet_lab.dcc.validation.xsd import validate_xsd
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     schema = SchemaStore.default().schema("3.3.0")
@@ -123,7 +123,7 @@ def peer(data: bytes, runs: int, our_full: list[float], our_xsd: list[float]) ->
     """Validate the same bytes with xmlschema, as PTB's dcclib and pydcc do (offline through a URI map)."""
     import xmlschema
 
-    from coomet_lab.dcc.schema_store import SchemaStore, load_pins
+    from coomet_lab.dcc.validation.schema_store import SchemaStore, load_pins
 
     store = SchemaStore.default()
     root = next(r for r in store.roots if (r / "3.3.0" / "dcc.xsd").is_file())

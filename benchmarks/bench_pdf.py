@@ -53,8 +53,8 @@ def make_dcc(rows: int | None) -> bytes:
     """The example's DCC, its calibration table grown to ``rows`` rows (or as it is)."""
     import random
 
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
 
     certificate = load_document(EXAMPLE)
     if rows is None:

@@ -33,9 +33,9 @@ def make_dcc(results: int, values: int) -> bytes:
     """``results`` small calibration tables (many elements, like a real 1 MB DCC), plus one table of ``values``."""
     import random
 
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
-    from coomet_lab.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
 
     rng = random.Random(7)
     certificate = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")

@@ -8,9 +8,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from coomet_lab import document as documents
+from coomet_lab.dcc.io import document as documents
 from coomet_lab.kernel.config import LabSettings
-from coomet_lab.model import Certificate, Text
+from coomet_lab.dcc.model import Certificate, Text
 from coomet_lab.kernel.paths import shipped_dir
 
 
@@ -56,14 +56,14 @@ def new_from_template(source: Path | Certificate, settings: LabSettings, today: 
 
 
 def _from_dcc(path: Path) -> Certificate:
-    from coomet_lab.dcc.reader import read_certificate_file
+    from coomet_lab.dcc.io.reader import read_certificate_file
 
     return read_certificate_file(path)
 
 
 def apply_lab_identity(certificate: Certificate, settings: LabSettings) -> None:
     """Write the laboratory's own name, accreditation and address (from the settings) into a certificate."""
-    from coomet_lab.editing import FIELDS_BY_KEY
+    from coomet_lab.dcc.editing.fields import FIELDS_BY_KEY
 
     languages = certificate.languages or ["en"]
     names = {lang: settings.lab_name.get(lang) or next(iter(settings.lab_name.values())) for lang in languages}
@@ -128,7 +128,7 @@ def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust,
                    with_pdf: bool = True, pdf_reason: str | None = None) -> IssueResult:
     """Sign → twin → store, each stage taking the typed result of the one before (see
     :mod:`coomet_lab.signing.results`): two XML parses, one XSD run, one signature verification per issue."""
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.signing import sign_document
 
     identifier = certificate.unique_identifier or "certificate"
@@ -220,7 +220,7 @@ def _traceable(drafts, repository):  # noqa: ANN001,ANN202
 def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str | None,  # noqa: ANN001
                    pdf_reason: str | None):  # noqa: ANN202
     """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.kernel.errors import CoometLabError, TraceabilityBlockedError
     from coomet_lab.pdf.twin import make_signed_twin
     from coomet_lab.signing import sign_document
@@ -389,7 +389,7 @@ def _check_linkable(repository, verification_id: int, label: str) -> None:  # no
 
 def equipment_from_standard(standard, calibration, languages: list[str]):  # noqa: ANN001,ANN201
     """A DCC measuring-equipment entry for a registered reference standard and its current calibration."""
-    from coomet_lab.builder import equipment, identification
+    from coomet_lab.dcc.editing.builder import equipment, identification
 
     names = {"en": "Serial no.", "ru": "Заводской номер", "de": "Seriennummer"}
     identifications = [identification("manufacturer", standard.serial, {lang: names.get(lang, names["en"])
@@ -405,7 +405,7 @@ def equipment_from_standard(standard, calibration, languages: list[str]):  # noq
 
 def add_equipment(certificate: Certificate, entry) -> None:  # noqa: ANN001
     """Add a measuring-equipment entry where the certificate keeps its equipment (global, else the first result)."""
-    from coomet_lab.model import MeasuringEquipments
+    from coomet_lab.dcc.model import MeasuringEquipments
 
     results = certificate.measurement_results
     holder = results if results.measuring_equipments is not None or not results.results else results.results[0]

@@ -26,8 +26,8 @@ def furnish(home: Path) -> None:
     """A lab's home: settings, keys, standards, issued, received and draft certificates."""
     os.environ["COOMET_LAB_HOME"] = str(home)
     from coomet_lab.kernel.config import LabSettings, save_settings
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
     from coomet_lab.repository import Repository
     from coomet_lab.repository.indexing import equipment_label, iter_equipment, serial_of
     from coomet_lab.services import issue, signature_verifier

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from coomet_lab.model import Certificate
-from coomet_lab.model.binding import Kind, Node, RawXml, Tagged, field_specs, resolve
+from coomet_lab.dcc.model import Certificate
+from coomet_lab.dcc.model.binding import Kind, Node, RawXml, Tagged, field_specs, resolve
 
 # Text that XML can carry unchanged: no control characters, surrogates, private use or unassigned code points.
 TEXT = st.text(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from coomet_lab.editing import FieldSpec
+from coomet_lab.dcc.editing.fields import FieldSpec
 
 if TYPE_CHECKING:
     from ui.document import DraftDocument
@@ -84,7 +84,7 @@ class ModelEditCommand(QUndoCommand):
         self.after: str | None = None
 
     def redo(self) -> None:
-        from coomet_lab import document as documents
+        from coomet_lab.dcc.io import document as documents
 
         if self.after is None:
             self.before = documents.dumps(self.document.certificate)
@@ -95,7 +95,7 @@ class ModelEditCommand(QUndoCommand):
             self.document.replace_certificate(documents.loads(self.after))
 
     def undo(self) -> None:
-        from coomet_lab import document as documents
+        from coomet_lab.dcc.io import document as documents
 
         assert self.before is not None  # the undo stack runs redo before any undo
         self.document.replace_certificate(documents.loads(self.before))

@@ -10,10 +10,10 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from coomet_lab import document as documents
-from coomet_lab.editing import FieldSpec, FieldValueError
-from coomet_lab.model import Certificate
-from coomet_lab.tables import Table, tables_of
+from coomet_lab.dcc.io import document as documents
+from coomet_lab.dcc.editing.fields import FieldSpec, FieldValueError
+from coomet_lab.dcc.model import Certificate
+from coomet_lab.dcc.editing.tables import Table, tables_of
 from ui.commands import ModelEditCommand, SetFieldCommand, TableEditCommand
 from ui.workers import run_in_background
 
@@ -165,7 +165,7 @@ class DraftDocument(QObject):
 
     def validate_now(self) -> None:
         """Serialize here (fast), validate off the GUI thread, deliver the report with the table map."""
-        from coomet_lab.dcc.writer import serialize, to_element
+        from coomet_lab.dcc.io.writer import serialize, to_element
 
         self._validate_timer.stop()
         self._generation += 1
@@ -175,7 +175,7 @@ class DraftDocument(QObject):
         data = serialize(element)
 
         def work():  # noqa: ANN202
-            from coomet_lab.dcc.validate import validate_bytes
+            from coomet_lab.dcc.validation.validate import validate_bytes
 
             return validate_bytes(data, source=self.title)
 
@@ -209,8 +209,8 @@ class _AlreadyDone(QUndoCommand):
 def column_paths(root) -> dict[str, tuple[int, int]]:  # noqa: ANN001
     """Element path of every table column's quantity → (table index, column index), in the order tables_of
     finds them, so a finding's path leads to the column."""
-    from coomet_lab.dcc.findings import element_path
-    from coomet_lab.model.binding import dcc, si
+    from coomet_lab.dcc.validation.findings import element_path
+    from coomet_lab.dcc.model.binding import dcc, si
 
     out: dict[str, tuple[int, int]] = {}
     table_index = 0

@@ -389,7 +389,7 @@ class SchemasPage(_Page):
         self.available.setText(self._available_text())
 
     def _available_text(self) -> str:
-        from coomet_lab.dcc.schema_store import SchemaStore
+        from coomet_lab.dcc.validation.schema_store import SchemaStore
 
         installed = [s for s in SchemaStore.default().status() if s.complete]
         if not installed:
@@ -418,7 +418,7 @@ class SchemasPage(_Page):
 def check_schema_folder(folder: Path) -> str:
     """'' when the folder holds a complete pinned schema set, else why not (the pinned install into a scratch
     store: the very check the real install makes, without touching the home)."""
-    from coomet_lab.dcc.schema_store import SchemaStore
+    from coomet_lab.dcc.validation.schema_store import SchemaStore
     from coomet_lab.kernel.errors import CoometLabError
 
     with tempfile.TemporaryDirectory(prefix="coomet-lab-schema-check-") as scratch:
@@ -491,7 +491,7 @@ class FirstRunWizard(QWizard):
         self._install_signer(home, settings)
         folder = self.schemas.chosen_folder()
         if folder is not None:
-            from coomet_lab.dcc.schema_store import SchemaStore
+            from coomet_lab.dcc.validation.schema_store import SchemaStore
 
             # The same pinned install as Settings' "Install DCC schemas"; quick (a few small files), so not in
             # the background.

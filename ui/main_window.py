@@ -435,11 +435,11 @@ class MainWindow(QMainWindow):
             return None
         try:
             if path.suffix.lower() == ".json":
-                from coomet_lab.document import load_document
+                from coomet_lab.dcc.io.document import load_document
 
                 certificate = load_document(path)
             else:
-                from coomet_lab.dcc.reader import read_certificate_file
+                from coomet_lab.dcc.io.reader import read_certificate_file
 
                 certificate = read_certificate_file(path)
                 certificate.signatures = []
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, tr("Export DCC XML"), f"{editor.document.title}.xml",
                                               tr("DCC (*.xml)"))
         if path:
-            from coomet_lab.dcc.writer import write_certificate
+            from coomet_lab.dcc.io.writer import write_certificate
 
             try:
                 write_certificate(editor.document.certificate, path)
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, tr("Save as template"), tr("Name of the instrument type:"))
         if not ok or not name.strip():
             return
-        from coomet_lab import document as documents
+        from coomet_lab.dcc.io import document as documents
 
         template = documents.loads(documents.dumps(editor.document.certificate))
         session = self.session
@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
         except CoometLabError as exc:
             self.show_error(tr("Not issued"), str(exc))
             return
-        from coomet_lab import document as documents
+        from coomet_lab.dcc.io import document as documents
 
         certificate = documents.loads(documents.dumps(document.certificate))
         draft_id = document.draft_id
@@ -759,7 +759,7 @@ class MainWindow(QMainWindow):
         checked against its pinned SHA-256; then every open certificate is checked again."""
 
         def work():  # noqa: ANN202
-            from coomet_lab.dcc.schema_store import SchemaStore
+            from coomet_lab.dcc.validation.schema_store import SchemaStore
 
             return SchemaStore.default().install_from(folder)
 

@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_install(args: argparse.Namespace) -> int:
-    from coomet_lab.dcc.schema_store import SchemaStore
+    from coomet_lab.dcc.validation.schema_store import SchemaStore
 
     store = SchemaStore.default()
     result = store.install_from(args.folder)
@@ -38,7 +38,7 @@ def cmd_install(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from coomet_lab.dcc.schema_store import SchemaStore
+    from coomet_lab.dcc.validation.schema_store import SchemaStore
 
     store = SchemaStore.default()
     result = store.fetch()
@@ -60,7 +60,7 @@ def cmd_install_arshin(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from coomet_lab.dcc.schema_store import INSTALL_HINT, SchemaStore
+    from coomet_lab.dcc.validation.schema_store import INSTALL_HINT, SchemaStore
 
     statuses = SchemaStore.default().status()
     if args.json:

@@ -88,7 +88,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def _upgraded(data: bytes, source: str, large: bool) -> bytes:
     from coomet_lab.dcc.upgrade import upgrade_tree
-    from coomet_lab.dcc.writer import serialize
+    from coomet_lab.dcc.io.writer import serialize
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     result = upgrade_tree(parse_bytes(data, large=large, source=source), source=source)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from coomet_lab.dcc.reader import certificate_from_tree
-from coomet_lab.dcc.writer import to_element
-from coomet_lab.model import CURRENT_SCHEMA_VERSION, Certificate
-from coomet_lab.model.binding import SI_NS
-from coomet_lab.model.certificate import SCHEMA_LOCATION_TEMPLATE
+from coomet_lab.dcc.io.reader import certificate_from_tree
+from coomet_lab.dcc.io.writer import to_element
+from coomet_lab.dcc.model import CURRENT_SCHEMA_VERSION, Certificate
+from coomet_lab.dcc.model.binding import SI_NS
+from coomet_lab.dcc.model.certificate import SCHEMA_LOCATION_TEMPLATE
 
 _MEASUREMENT_LEAVES = {
     f"{{{SI_NS}}}{name}"

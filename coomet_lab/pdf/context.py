@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
-from coomet_lab.model import Certificate, LangString, RichContent, Text
+from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
 from coomet_lab.pdf.captions import captions
 from coomet_lab.pdf.fonts import FontNames
 

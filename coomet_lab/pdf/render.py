@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from coomet_lab import __version__
-from coomet_lab.model import Certificate, Condition, MeasuringEquipment, Statement, UsedMethod
+from coomet_lab.dcc.model import Certificate, Condition, MeasuringEquipment, Statement, UsedMethod
 from coomet_lab.pdf import layout, results, sections
 from coomet_lab.pdf.context import RenderContext, Styles, display_languages
 from coomet_lab.pdf.fonts import FontSet, check_glyphs, register

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     ByteData,
     Data,
     DccList,
@@ -33,7 +33,7 @@ from coomet_lab.model import (
 from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.pdf.plot import DeviationPlot, as_float
 from coomet_lab.pdf.sections import coverage_text, real_text, statement_block
-from coomet_lab.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
+from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
 from coomet_lab.quantities.units import format_unit
 
 ZEBRA = colors.HexColor("#f3f5f8")

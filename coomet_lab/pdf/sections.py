@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     Condition,
     Contact,
     Identification,
@@ -21,7 +21,7 @@ from coomet_lab.model import (
     Tagged,
     UsedMethod,
 )
-from coomet_lab.model.binding import dcc
+from coomet_lab.dcc.model.binding import dcc
 from coomet_lab.pdf.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.quantities.units import format_unit
 

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from coomet_lab.model import Certificate
+from coomet_lab.dcc.model import Certificate
 from coomet_lab.pdf.errors import PdfTwinError, TwinRefusedError
 from coomet_lab.pdf.fonts import FontSet, resolve_fonts
 from coomet_lab.signing import SignedDocument, Signer, TrustStore, VerificationReport
@@ -39,8 +39,8 @@ class Twin:
 def prepare(xml: bytes, *, trust: TrustStore | None = None, large: bool = False, source: str = "input") -> Prepared:
     """Refuse an invalid DCC (with the findings) or one whose signatures do not verify; a DCC without any
     signature becomes a draft."""
-    from coomet_lab.dcc.reader import read_certificate_bytes
-    from coomet_lab.dcc.validate import validate_bytes
+    from coomet_lab.dcc.io.reader import read_certificate_bytes
+    from coomet_lab.dcc.validation.validate import validate_bytes
     from coomet_lab.signing import verify_xml
 
     report = validate_bytes(xml, source=source, large=large)

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     Certificate,
     Condition,
     Identification,

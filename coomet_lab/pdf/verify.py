@@ -194,7 +194,7 @@ def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None
     content = verified if verified is not None else xml
     certificate = None
     try:
-        from coomet_lab.dcc.reader import read_certificate_bytes
+        from coomet_lab.dcc.io.reader import read_certificate_bytes
 
         certificate = read_certificate_bytes(content, large=True, source=f"{report.source}#{DCC_NAME}")
     except Exception:  # noqa: BLE001 (an unreadable DCC is already a reason of the XML check)

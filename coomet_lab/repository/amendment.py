@@ -9,7 +9,7 @@ certificate and carrying the SHA-256 of its exact signed XML.
 from __future__ import annotations
 
 from coomet_lab.kernel.errors import IssueRefusedError
-from coomet_lab.model import Certificate, Hash, ReportAmendedSubstituted, Text
+from coomet_lab.dcc.model import Certificate, Hash, ReportAmendedSubstituted, Text
 
 CHANGE_TYPES = ("amended", "substituted")
 

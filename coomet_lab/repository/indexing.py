@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coomet_lab.model import (
-    Certificate,
-    DccList,
-    Identification,
-    MeasuringEquipment,
-    Quantity,
-    RichContent,
-    Text,
-)
-from coomet_lab.model.results import Data
+from coomet_lab.dcc.model import Certificate, DccList, Identification, MeasuringEquipment, Quantity, RichContent, Text
+from coomet_lab.dcc.model.results import Data
 
 SERIAL_WORDS = ("serial", "заводск", "serien", "fabrik", "s/n", "sn")
 

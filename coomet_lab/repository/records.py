@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from coomet_lab.model import Certificate
+from coomet_lab.dcc.model import Certificate
 
 
 def _json(obj: Any) -> dict[str, Any]:
@@ -95,7 +95,7 @@ class Draft:
         return cls(**{name: row[name] for name in cls.__dataclass_fields__})
 
     def certificate(self) -> Certificate:
-        from coomet_lab.document import loads
+        from coomet_lab.dcc.io.document import loads
 
         return loads(self.document, source=f"draft {self.id}")
 

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, select
 
 from coomet_lab.kernel.atomic import write_bytes_atomic
-from coomet_lab.document import dumps
+from coomet_lab.dcc.io.document import dumps
 from coomet_lab.kernel.errors import (
     AmendmentError,
     CoometLabError,
@@ -36,7 +36,7 @@ from coomet_lab.kernel.errors import (
     TraceabilityBlockedError,
     UnusableInputError,
 )
-from coomet_lab.model import Certificate
+from coomet_lab.dcc.model import Certificate
 from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.kernel.paths import app_home
 from coomet_lab.repository import audit, migrations, schema, traceability
@@ -530,7 +530,7 @@ class Repository:
                 raise AmendmentError(f"an amendment of {record.unique_identifier} is already being prepared "
                                      f"(draft {open_draft.id})")
             new_number = self._amendment_number(tx.conn, record)
-            from coomet_lab.dcc.reader import read_certificate_bytes
+            from coomet_lab.dcc.io.reader import read_certificate_bytes
 
             original = read_certificate_bytes(self._verified_bytes(record.xml_sha256), large=True,
                                               source=record.unique_identifier)
@@ -618,7 +618,7 @@ class Repository:
 
     def open_certificate(self, certificate_id: int) -> tuple[CertificateRecord, Certificate]:
         """The record and its certificate read from the stored (verified) XML."""
-        from coomet_lab.dcc.reader import read_certificate_bytes
+        from coomet_lab.dcc.io.reader import read_certificate_bytes
 
         record = self.get_certificate(certificate_id)
         data = self._verified_bytes(record.xml_sha256)
@@ -836,7 +836,7 @@ class Repository:
         return self._rows(schema.instrument_types, schema.instrument_types.c.name)
 
     def instrument_template(self, type_id: int) -> Certificate | None:
-        from coomet_lab.document import loads
+        from coomet_lab.dcc.io.document import loads
 
         with self._read() as conn:
             row = conn.execute(select(schema.instrument_types.c.template)

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from coomet_lab.model import Certificate, Hash, MeasuringEquipment, Text
+from coomet_lab.dcc.model import Certificate, Hash, MeasuringEquipment, Text
 from coomet_lab.repository.indexing import equipment_label, iter_equipment
 from coomet_lab.repository.schema import certificates, standard_calibrations, standards
 

@@ -41,8 +41,8 @@ def sign_document(data: bytes, signer: Signer, *, role: str | None = None, paral
     Two parses (the input, and the exact signed bytes for the self-check), one XSD run, one verification."""
     from lxml import etree
 
-    from coomet_lab.dcc.reader import check_root
-    from coomet_lab.dcc.validate import validate_tree
+    from coomet_lab.dcc.io.reader import check_root
+    from coomet_lab.dcc.validation.validate import validate_tree
     from coomet_lab.signing.pki import fingerprint
     from coomet_lab.signing.results import _make
     from coomet_lab.signing.verify import verify_tree

@@ -23,7 +23,7 @@ from lxml import etree
 from coomet_lab.signing.verify import VerificationReport
 
 if TYPE_CHECKING:
-    from coomet_lab.model import Certificate
+    from coomet_lab.dcc.model import Certificate
 
 _MAKING: ContextVar[bool] = ContextVar("coomet_lab_signing_making", default=False)  # set by _make only
 
@@ -63,7 +63,7 @@ class SignedDocument:
 
     def certificate(self) -> Certificate:
         """The certificate model read from the verified tree (a new object on each call: callers may change it)."""
-        from coomet_lab.dcc.reader import certificate_from_tree
+        from coomet_lab.dcc.io.reader import certificate_from_tree
 
         return certificate_from_tree(self._tree, f"{self.source} (signed)")
 
@@ -73,7 +73,7 @@ def _make(xml: bytes, tree: etree._ElementTree, report: VerificationReport, *, s
     """The signing code's factory (the only caller that holds the seal)."""
     import hashlib
 
-    from coomet_lab.model.binding import DCC_NS
+    from coomet_lab.dcc.model.binding import DCC_NS
 
     found = tree.getroot().find(f"{{{DCC_NS}}}administrativeData/{{{DCC_NS}}}coreData/{{{DCC_NS}}}uniqueIdentifier")
     identifier = "".join(found.itertext()).strip() if found is not None else ""

@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, p
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from lxml import etree
 
-from coomet_lab.dcc.reader import check_root
+from coomet_lab.dcc.io.reader import check_root
 from coomet_lab.signing.trust import CertInfo, TrustStore
 from coomet_lab.signing.xmltools import (
     C14N_METHODS,
@@ -157,7 +157,7 @@ class VerificationReport:
 
     def certificate(self):  # noqa: ANN201
         """The certificate model read from the verified content only."""
-        from coomet_lab.dcc.reader import read_certificate_bytes
+        from coomet_lab.dcc.io.reader import read_certificate_bytes
 
         data = self.verified_xml
         return None if data is None else read_certificate_bytes(data, large=True, source=f"{self.source} (signed)")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from coomet_lab.builder import contact, identification, laboratory, new_certificate
+from coomet_lab.dcc.editing.builder import contact, identification, laboratory, new_certificate
 from coomet_lab.kernel.config import LabSettings
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     Certificate,
     Condition,
     Contact,

@@ -84,7 +84,7 @@ def valid_until(verified: dt.date | str, months: int) -> dt.date:
 
 def read_snapshot(path: str | Path) -> list[InstrumentType]:
     """Types from a CSV or JSON snapshot; every bad line is reported together, nothing half-read."""
-    from coomet_lab.document import read_json_file
+    from coomet_lab.dcc.io.document import read_json_file
 
     text, path = read_json_file(path, "a type register snapshot")  # bounded, UTF-8, a file: CSV or JSON alike
     if path.suffix.lower() == ".json":
@@ -93,7 +93,7 @@ def read_snapshot(path: str | Path) -> list[InstrumentType]:
 
 
 def _from_csv(text: str, path: Path) -> list[InstrumentType]:
-    from coomet_lab.document import first_non_xml_character
+    from coomet_lab.dcc.io.document import first_non_xml_character
 
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows, problems = [], []
@@ -120,7 +120,7 @@ def _from_csv(text: str, path: Path) -> list[InstrumentType]:
 
 
 def _from_json(text: str, path: Path) -> list[InstrumentType]:
-    from coomet_lab.document import read_json
+    from coomet_lab.dcc.io.document import read_json
     from coomet_lab.kernel.errors import DocumentError
 
     try:

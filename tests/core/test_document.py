@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from coomet_lab import document
+from coomet_lab.dcc.io import document
 from coomet_lab.kernel.errors import DocumentError
 from tests.helpers import THERMOMETER
 

@@ -65,7 +65,7 @@ def test_outside_code_cannot_make_a_signed_document(test_pki, lab_trust):
 
 
 def _unsigned() -> bytes:
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
 
     return to_bytes(thermometer("UT-2026-00077"))
 
@@ -77,7 +77,7 @@ def test_the_repository_refuses_what_is_not_a_signed_document(repo, signed_dcc):
 
 
 def test_a_twin_of_another_document_is_refused(repo, test_pki, lab_trust):
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf.twin import make_signed_twin
 
     signer = test_pki.signer("ec")

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from coomet_lab.dcc.validate import validate_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.kernel.errors import UnusableInputError
 from tests.helpers import EX01, REPO, SCHEMAS
 

@@ -123,8 +123,8 @@ def test_every_number_is_printed_exactly_as_in_the_xml(signed_twin, signed_dcc):
 
 
 def test_german_umlauts_and_as_found_as_left(tmp_path, lab_trust):
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
     from coomet_lab.pdf import make_twin
     from tests.helpers import PRESSURE
 
@@ -166,15 +166,15 @@ def test_a_plot_shows_the_deviation_table(signed_twin):
 
 
 def _certificate():
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.document import load_document
     from tests.helpers import THERMOMETER
 
     return load_document(THERMOMETER)
 
 
 def test_an_amendment_is_announced(lab_trust):
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.model import ReportAmendedSubstituted
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.model import ReportAmendedSubstituted
     from coomet_lab.pdf import make_twin
 
     certificate = _certificate()
@@ -186,10 +186,10 @@ def test_an_amendment_is_announced(lab_trust):
 
 
 def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, test_pki):
-    from coomet_lab.dcc.writer import to_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf import make_twin
     from coomet_lab.signing import sign_xml
-    from coomet_lab.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
 
     certificate = _certificate()
     rows = 260

@@ -43,8 +43,8 @@ def test_wrong_pin_and_wrong_labels_are_clear_errors(token):
 
 
 def test_sign_with_a_token_from_the_command_line(token, test_pki, tmp_path, monkeypatch):
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
     from tests.helpers import THERMOMETER
 
     source = tmp_path / "in.xml"

@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from coomet_lab.dcc.validate import validate_bytes
-from coomet_lab.dcc.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import AmendmentError, IssueRefusedError, RepositoryError
 from coomet_lab.repository import Repository
 from tests.helpers import EX01

@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from coomet_lab.dcc.writer import to_bytes
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import AmendmentError
 from coomet_lab.repository import Repository
 from tests.repo_support import make_twin, register_standards, thermometer

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from coomet_lab.dcc.writer import to_bytes
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import RepositoryBusyError, RepositoryInUseError, RepositoryStorageError
 from coomet_lab.repository import Repository
 from tests.helpers import EX01, EX05, REPO, run_cli

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from coomet_lab.dcc.writer import to_bytes
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.repository import Repository
 from coomet_lab.repository.search import LikeSearch, fts_query
 from tests.helpers import EX01, EX02, EX05, run_cli, run_cli_json

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from coomet_lab import document
-from coomet_lab.dcc.reader import read_certificate_bytes, read_certificate_file
+from coomet_lab.dcc.io import document
+from coomet_lab.dcc.io.reader import read_certificate_bytes, read_certificate_file
 from coomet_lab.dcc.upgrade import measurement_facts
-from coomet_lab.dcc.writer import to_bytes, to_element
-from coomet_lab.model import Certificate
+from coomet_lab.dcc.io.writer import to_bytes, to_element
+from coomet_lab.dcc.model import Certificate
 from tests.helpers import EX01, EX02, EX05, PRESSURE, THERMOMETER
 from tests.strategies import certificates
 
@@ -48,7 +48,7 @@ def test_real_dccs_read_and_write_without_losing_a_value(path):
 @pytest.mark.parametrize("path", SHARED, ids=lambda p: p.name[:2])
 def test_real_dccs_are_fully_understood_by_the_model(path):
     """Nothing in PTB's examples ends up as unknown extras: the model covers real DCCs."""
-    from coomet_lab.model.binding import Node, binding_of
+    from coomet_lab.dcc.model.binding import Node, binding_of
 
     unknown = []
 

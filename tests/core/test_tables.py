@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.dcc.validate import validate_bytes
-from coomet_lab.dcc.writer import to_bytes
-from coomet_lab.document import load_document
+from coomet_lab.dcc.validation.validate import validate_bytes
+from coomet_lab.dcc.io.writer import to_bytes
+from coomet_lab.dcc.io.document import load_document
 from coomet_lab.kernel.errors import DimensionError, NumberFormatError, UnitError
-from coomet_lab.tables import EMPTY, TableEditError, tables_of
+from coomet_lab.dcc.editing.tables import EMPTY, TableEditError, tables_of
 from coomet_lab.quantities.units import parse_unit
 from tests.helpers import EX01, PRESSURE, THERMOMETER
 
@@ -90,7 +90,7 @@ def test_uncertainty_per_row_and_coverage():
 
 
 def test_hybrid_columns_of_real_dccs_are_read_only():
-    from coomet_lab.dcc.reader import read_certificate_file
+    from coomet_lab.dcc.io.reader import read_certificate_file
 
     table = next(tables_of(read_certificate_file(EX01)))
     hybrid = next(c for c in table.columns if not c.editable)

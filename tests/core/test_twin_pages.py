@@ -206,8 +206,8 @@ def test_a_font_the_app_does_not_ship_is_refused(unsigned_twin, test_pki, lab_tr
 
 def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
     """Both examples (Russian/English with a plot, German/English with several results), signed."""
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
     from coomet_lab.pdf import make_twin
     from coomet_lab.signing import sign_xml
     from tests.helpers import PRESSURE, THERMOMETER

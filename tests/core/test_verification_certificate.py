@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from coomet_lab.kernel.config import LabSettings, save_settings
-from coomet_lab.dcc.validate import validate_bytes
-from coomet_lab.dcc.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
 from coomet_lab.pdf import embedded_dcc, verify_pdf
 from coomet_lab.repository import Repository
@@ -114,7 +114,7 @@ def test_a_fit_record_is_a_valid_dcc_that_states_pass():
 
 
 def test_the_dcc_is_deterministic_and_recognised_as_a_verification(unsigned_dcc):
-    from coomet_lab.dcc.reader import read_certificate_bytes
+    from coomet_lab.dcc.io.reader import read_certificate_bytes
 
     assert build(fit_record()) == build(fit_record())
     assert is_verification(read_certificate_bytes(build(fit_record())))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
 from coomet_lab.kernel.paths import shipped_dir
-from coomet_lab.tables import EMPTY
+from coomet_lab.dcc.editing.tables import EMPTY
 from tests.helpers import REPO
 from tests.ui.conftest import PASSPHRASE, wait_idle
 
@@ -32,7 +32,7 @@ def new_editor(window):
 
 def field(editor, key, lang=""):
     """The line edit of a form field, brought in front (a technician can only type into a visible form)."""
-    from coomet_lab.editing import FIELDS_BY_KEY
+    from coomet_lab.dcc.editing.fields import FIELDS_BY_KEY
 
     editor.tabs.setCurrentWidget(editor.forms[FIELDS_BY_KEY[key].section])
     return editor.findChild(QLineEdit, f"field:{key}:{lang}")

@@ -72,7 +72,7 @@ def go_to(wizard, page) -> None:
 
 def test_air_gapped_first_run_sets_up_settings_keys_and_schemas(qtbot, wizard, empty_home, languages):
     from coomet_lab.kernel.config import load_settings
-    from coomet_lab.dcc.schema_store import SchemaStore
+    from coomet_lab.dcc.validation.schema_store import SchemaStore
     from coomet_lab.signing import pki
     from ui.main_window import MainWindow
     from ui.session import Session

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from coomet_lab.editing import FIELDS
+from coomet_lab.dcc.editing.fields import FIELDS
 from tests.helpers import REPO
 
 TS = REPO / "resources" / "translations" / "coomet_lab_ru.ts"

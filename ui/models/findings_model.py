@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from coomet_lab.dcc.findings import Finding, Severity
+from coomet_lab.dcc.validation.findings import Finding, Severity
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole + 1
 COLORS = {Severity.ERROR: QColor(176, 0, 32), Severity.WARNING: QColor(160, 100, 0), Severity.INFO: QColor(60, 60, 60)}

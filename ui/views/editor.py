@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from coomet_lab.dcc.findings import Finding
-from coomet_lab.editing import SECTIONS, field_for_path
+from coomet_lab.dcc.validation.findings import Finding
+from coomet_lab.dcc.editing.fields import SECTIONS, field_for_path
 from ui.document import DraftDocument
 from ui.models.findings_model import ROLE_FINDING, FindingsModel
 from ui.views.form_view import SectionForm

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coomet_lab.editing import check_date
+from coomet_lab.dcc.editing.fields import check_date
 from ui.document import DraftDocument
 from ui.i18n import tr
 from ui.workers import run_in_background
@@ -84,7 +84,7 @@ class StandardsPanel(QWidget):
         session = self.document.session
         if session is None:
             return
-        from coomet_lab import document as documents
+        from coomet_lab.dcc.io import document as documents
 
         snapshot = documents.loads(documents.dumps(self.document.certificate))
 

@@ -1,6 +1,6 @@
 """The certificate model: one dataclass per DCC element type, bound declaratively to XML (see ``binding``)."""
 
-from coomet_lab.model.admin import (
+from coomet_lab.dcc.model.admin import (
     AdministrativeData,
     CalibrationLaboratory,
     CoreData,
@@ -12,9 +12,9 @@ from coomet_lab.model.admin import (
     RespPerson,
     Statement,
 )
-from coomet_lab.model.binding import Extras, Node, RawXml, Ref, Tagged
-from coomet_lab.model.certificate import CURRENT_SCHEMA_VERSION, Certificate, Comment
-from coomet_lab.model.common import (
+from coomet_lab.dcc.model.binding import Extras, Node, RawXml, Ref, Tagged
+from coomet_lab.dcc.model.certificate import CURRENT_SCHEMA_VERSION, Certificate, Comment
+from coomet_lab.dcc.model.common import (
     ByteData,
     Contact,
     EquipmentClass,
@@ -29,7 +29,7 @@ from coomet_lab.model.common import (
     Text,
     XmlBlob,
 )
-from coomet_lab.model.results import (
+from coomet_lab.dcc.model.results import (
     Condition,
     Data,
     DccList,
@@ -44,7 +44,7 @@ from coomet_lab.model.results import (
     UsedMethod,
     iter_quantities,
 )
-from coomet_lab.model.si import (
+from coomet_lab.dcc.model.si import (
     CoverageInterval,
     CoverageIntervalMU,
     CoverageIntervalMUXMLList,

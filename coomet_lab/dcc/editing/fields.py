@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coomet_lab.kernel.errors import CoometLabError
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     AdministrativeData,
     CalibrationLaboratory,
     Certificate,
@@ -29,7 +29,7 @@ from coomet_lab.model import (
     Tagged,
     Text,
 )
-from coomet_lab.model.binding import dcc
+from coomet_lab.dcc.model.binding import dcc
 
 Getter = Callable[[Certificate, str | None], str]
 Setter = Callable[[Certificate, str | None, str], None]
@@ -296,7 +296,7 @@ def _declaration(owner: StatementOwner) -> tuple[Getter, Setter]:
         return (declaration.text(lang) if declaration and lang in _langs_of(declaration) else "") or ""
 
     def set_(c: Certificate, lang: str | None, value: str) -> None:
-        from coomet_lab.model import LangString, RichContent
+        from coomet_lab.dcc.model import LangString, RichContent
 
         statement = owner(c, True)
         assert statement is not None  # create=True makes every missing part
@@ -317,7 +317,7 @@ def _declaration(owner: StatementOwner) -> tuple[Getter, Setter]:
 
 
 def _langs_of(rich) -> set[str | None]:  # noqa: ANN001
-    from coomet_lab.model import LangString
+    from coomet_lab.dcc.model import LangString
 
     return {i.lang for i in rich.items if isinstance(i, LangString)}
 

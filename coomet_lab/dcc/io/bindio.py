@@ -1,4 +1,4 @@
-"""Generic XML reading and writing for the declaratively bound model classes (see ``coomet_lab.model.binding``)."""
+"""Generic XML reading and writing for the declaratively bound model classes (see ``coomet_lab.dcc.model.binding``)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,7 @@ from typing import Any, TypeAlias
 
 from lxml import etree
 
-from coomet_lab.model.binding import (
-    REPEATED_KINDS,
-    Extras,
-    Kind,
-    Node,
-    RawXml,
-    Spec,
-    Tagged,
-    binding_of,
-    resolve,
-)
+from coomet_lab.dcc.model.binding import REPEATED_KINDS, Extras, Kind, Node, RawXml, Spec, Tagged, binding_of, resolve
 from coomet_lab.kernel.xmlsafe import parse_fragment
 
 _Element: TypeAlias = etree._Element

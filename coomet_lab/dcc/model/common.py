@@ -5,19 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from coomet_lab.model.binding import (
-    Node,
-    Ref,
-    Tagged,
-    any_elements,
-    attr,
-    dcc,
-    elem,
-    elems,
-    leaf,
-    mixed,
-    text,
-)
+from coomet_lab.dcc.model.binding import Node, Ref, Tagged, any_elements, attr, dcc, elem, elems, leaf, mixed, text
 
 
 @dataclass(kw_only=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coomet_lab.model.binding import Node, Ref, dcc, elem, elems, leaf, leafs, text, wrapped
-from coomet_lab.model.common import (
+from coomet_lab.dcc.model.binding import Node, Ref, dcc, elem, elems, leaf, leafs, text, wrapped
+from coomet_lab.dcc.model.common import (
     ByteData,
     Contact,
     EquipmentClass,

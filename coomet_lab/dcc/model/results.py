@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coomet_lab.model.admin import Statement
-from coomet_lab.model.binding import Node, Ref, dcc, elem, elems, leaf, leafs, mixed, raw, si, wrapped
-from coomet_lab.model.common import (
+from coomet_lab.dcc.model.admin import Statement
+from coomet_lab.dcc.model.binding import Node, Ref, dcc, elem, elems, leaf, leafs, mixed, raw, si, wrapped
+from coomet_lab.dcc.model.common import (
     ByteData,
     Contact,
     EquipmentClass,
@@ -19,7 +19,7 @@ from coomet_lab.model.common import (
     Text,
     XmlBlob,
 )
-from coomet_lab.model.si import SiConstant, SiHybrid, SiReal, SiRealListXMLList
+from coomet_lab.dcc.model.si import SiConstant, SiHybrid, SiReal, SiRealListXMLList
 
 
 @dataclass(kw_only=True)

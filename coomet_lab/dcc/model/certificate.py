@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coomet_lab.model.admin import AdministrativeData
-from coomet_lab.model.binding import DS_NS, XSI_NS, Node, RawXml, any_elements, attr, dcc, elem, raws
-from coomet_lab.model.common import ByteData
-from coomet_lab.model.results import MeasurementResults, Quantity, iter_quantities
+from coomet_lab.dcc.model.admin import AdministrativeData
+from coomet_lab.dcc.model.binding import DS_NS, XSI_NS, Node, RawXml, any_elements, attr, dcc, elem, raws
+from coomet_lab.dcc.model.common import ByteData
+from coomet_lab.dcc.model.results import MeasurementResults, Quantity, iter_quantities
 
 CURRENT_SCHEMA_VERSION = "3.3.0"
 SCHEMA_LOCATION_TEMPLATE = "https://ptb.de/dcc https://ptb.de/dcc/v{version}/dcc.xsd"

@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 
-from coomet_lab.model.binding import DCC_NS, DS_NS, SI_NS, XSI_NS
+from coomet_lab.dcc.model.binding import DCC_NS, DS_NS, SI_NS, XSI_NS
 
 PREFIXES = {DCC_NS: "dcc", SI_NS: "si", DS_NS: "ds", XSI_NS: "xsi"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from coomet_lab._version import __version__
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     AdministrativeData,
     CalibrationLaboratory,
     Certificate,
@@ -34,8 +34,8 @@ from coomet_lab.model import (
     Text,
     UsedMethod,
 )
-from coomet_lab.model.certificate import CURRENT_SCHEMA_VERSION, SCHEMA_LOCATION_TEMPLATE
-from coomet_lab.model.si import ExpandedMU, MeasurementUncertaintyUnivariate
+from coomet_lab.dcc.model.certificate import CURRENT_SCHEMA_VERSION, SCHEMA_LOCATION_TEMPLATE
+from coomet_lab.dcc.model.si import ExpandedMU, MeasurementUncertaintyUnivariate
 from coomet_lab.quantities.numbers import parse_number
 from coomet_lab.quantities.uncertainty import ExpandedUncertainty
 from coomet_lab.quantities.units import parse_unit

@@ -6,11 +6,11 @@ import os
 
 from lxml import etree
 
-from coomet_lab.dcc.findings import Finding, ValidationReport
-from coomet_lab.dcc.reader import check_root
-from coomet_lab.dcc.rules import check_rules
-from coomet_lab.dcc.schema_store import SchemaStore, supported_versions
-from coomet_lab.dcc.xsd import validate_xsd
+from coomet_lab.dcc.validation.findings import Finding, ValidationReport
+from coomet_lab.dcc.io.reader import check_root
+from coomet_lab.dcc.validation.rules import check_rules
+from coomet_lab.dcc.validation.schema_store import SchemaStore, supported_versions
+from coomet_lab.dcc.validation.xsd import validate_xsd
 from coomet_lab.kernel.errors import UnsupportedVersionError, UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coomet_lab.kernel.errors import CoometLabError, NumberFormatError
-from coomet_lab.model import (
+from coomet_lab.dcc.model import (
     Certificate,
     Data,
     DccList,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coomet_lab.model.binding import Node, elem, leaf, mixed, raw, si
+from coomet_lab.dcc.model.binding import Node, elem, leaf, mixed, raw, si
 
 
 @dataclass(kw_only=True)

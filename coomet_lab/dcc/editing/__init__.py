@@ -1,0 +1,1 @@
+"""Editing a certificate: form fields, value tables, building blocks."""

@@ -1,0 +1,1 @@
+"""Reading and writing DCC XML and the application's JSON certificate document."""

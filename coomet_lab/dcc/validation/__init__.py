@@ -1,0 +1,1 @@
+"""Offline validation: the pinned schema store, XSD by schemaVersion, semantic rules."""
