@@ -37,8 +37,8 @@ def setup(folder: Path):  # noqa: ANN201
     os.environ["COOMET_LAB_HOME"] = str(folder / "home")
     os.environ.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
     from coomet_lab.repository import Repository
-    from coomet_lab.signing import KeyFile, TrustStore
-    from coomet_lab.signing.pki import init_lab
+    from coomet_lab.trust import KeyFile, TrustStore
+    from coomet_lab.trust.keys import init_lab
     from tests.repo_support import register_standards
 
     lab = init_lab(lab="Bench Lab", person="Bench Signer", out=folder / "keys", passphrase=PASSPHRASE)
@@ -73,7 +73,7 @@ def issue_legacy(repository, signer, trust, draft):  # noqa: ANN001,ANN201
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf import make_twin
     from coomet_lab.services import signature_verifier
-    from coomet_lab.signing import sign_xml, verify_xml
+    from coomet_lab.trust import sign_xml, verify_xml
 
     draft_id, certificate = draft
     repository.fill_equipment(certificate)
@@ -113,7 +113,7 @@ def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> di
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf import pades
     from coomet_lab.pdf.twin import make_signed_twin
-    from coomet_lab.signing import sign_document
+    from coomet_lab.trust import sign_document
 
     stages: dict[str, list[float]] = {"sign": [], "twin (render + PAdES)": [], "PAdES alone": [], "store": []}
     for _ in range(issues):
@@ -142,7 +142,7 @@ def xml_stages(signer, trust, runs: int) -> tuple[float, float]:  # noqa: ANN001
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf.twin import prepare
     from coomet_lab.repository.importing import read_incoming
-    from coomet_lab.signing import sign_document, sign_xml, verify_xml
+    from coomet_lab.trust import sign_document, sign_xml, verify_xml
     from tests.repo_support import thermometer
 
     data = to_bytes(thermometer("UT-2026-99999"))
@@ -178,7 +178,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     from coomet_lab import services
-    from coomet_lab.signing import open_signer
+    from coomet_lab.trust import open_signer
 
     with tempfile.TemporaryDirectory() as tmp:
         repository, key, trust = setup(Path(tmp))

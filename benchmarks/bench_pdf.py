@@ -91,8 +91,8 @@ def lab(home: Path) -> Iterator[tuple[Any, Any]]:
     """A throw-away lab PKI under ``home``: the opened signer and the trust store (the signer closed at the end)."""
     os.environ["COOMET_LAB_HOME"] = str(home)
     os.environ.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
-    from coomet_lab.signing import KeyFile, TrustStore, open_signer
-    from coomet_lab.signing.pki import init_lab
+    from coomet_lab.trust import KeyFile, TrustStore, open_signer
+    from coomet_lab.trust.keys import init_lab
 
     pki = init_lab(lab="Bench Lab", person="Bench Signer", out=home / "keys", passphrase=PASSPHRASE)
     signer = open_signer(KeyFile(pki.signer_path), PASSPHRASE)
@@ -104,7 +104,7 @@ def lab(home: Path) -> Iterator[tuple[Any, Any]]:
 
 def first_twin(size: str) -> dict[str, float]:
     """In this (fresh) process: sign the DCC, then time the first make_twin (modules load, fonts register...)."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as folder, lab(Path(folder)) as (signer, trust):
         signed = sign_xml(make_dcc(SIZES[size]), signer, trust=trust)
@@ -134,7 +134,7 @@ def measure(size: str, runs: int, first_runs: int, signer: Any, trust: Any) -> d
     from coomet_lab.pdf.pades import sign_pdf, vendor
     from coomet_lab.pdf.render import render_pages
     from coomet_lab.pdf.twin import prepare
-    from coomet_lab.signing import sign_xml, verify_xml
+    from coomet_lab.trust import sign_xml, verify_xml
 
     signed = sign_xml(make_dcc(SIZES[size]), signer, trust=trust)
     prepared = prepare(signed, trust=trust)

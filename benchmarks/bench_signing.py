@@ -67,8 +67,8 @@ def median_ms(fn, runs: int) -> tuple[float, object]:
 def ours(data: bytes, signer, trust, runs: int, large: bool) -> dict:
     from lxml import etree
 
-    from coomet_lab.signing import sign_xml, verify_xml
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust import sign_xml, verify_xml
+    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     def sign_core() -> bytes:
@@ -115,8 +115,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="coomet-bench-") as home:
         os.environ["COOMET_LAB_HOME"] = home
         os.environ.setdefault("COOMET_LAB_SCHEMAS", str((REPO.parent / "shared" / "schemas" / "dcc").resolve()))
-        from coomet_lab.signing import TrustStore, pki
-        from coomet_lab.signing.backends import FileSigner
+        from coomet_lab.trust import TrustStore, keys as pki
+        from coomet_lab.trust.signers import FileSigner
 
         lab = pki.init_lab(lab="Bench Lab", person="Bench Signer", out=Path(home) / "pki", passphrase="benchmark pw")
         signer = FileSigner(lab.signer_path, "benchmark pw")

@@ -7,7 +7,7 @@ PAdES signature as "signature: valid", while ``verify`` called it invalid.
 
 Recognised kinds:
 
-* ``dcc`` — DCC XML: every XML signature (:func:`coomet_lab.signing.verify_xml`);
+* ``dcc`` — DCC XML: every XML signature (:func:`coomet_lab.trust.verify_xml`);
 * ``pdf-twin`` — a PDF: the PAdES signature, the embedded ``dcc.xml`` and the pages
   (:func:`coomet_lab.pdf.verify.verify_pdf`, all or nothing);
 * ``package`` — a signed export package (:func:`coomet_lab.package.verify_package`).
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from coomet_lab.signing import TrustStore
+from coomet_lab.trust import TrustStore
 
 DCC, PDF_TWIN, PACKAGE = "dcc", "pdf-twin", "package"
 PDF_MAGIC, ZIP_MAGIC = b"%PDF", b"PK\x03\x04"
@@ -84,7 +84,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
 
         report = verify_package(data, trust=trust, source=source)
         return Inspection(source, PACKAGE, report.verdict, report)
-    from coomet_lab.signing import verify_xml
+    from coomet_lab.trust import verify_xml
 
     report = verify_xml(data, trust=trust, large=large, source=source)
     return Inspection(source, DCC, report.verdict, report, data)

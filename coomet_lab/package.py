@@ -56,8 +56,8 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
 
     The signing policy of every signature applies (``sign_tree``): against ``trust``, by default the home's
     trust store, so an imported CRL that revokes the key stops the package too."""
-    from coomet_lab.signing import TrustStore
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust import TrustStore
+    from coomet_lab.trust.xades import sign_tree
 
     names = [e.name for e in entries]
     if len(set(names)) != len(names):
@@ -88,7 +88,7 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
 
 def verify_package(data: bytes, *, trust=None, source: str = "package") -> PackageReport:  # noqa: ANN001
     """Signature of the manifest, then every file against it; anything unlisted or missing fails the package."""
-    from coomet_lab.signing.verify import verify_tree
+    from coomet_lab.trust.signature_check import verify_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     report = PackageReport(source)
@@ -106,7 +106,7 @@ def verify_package(data: bytes, *, trust=None, source: str = "package") -> Packa
     root = tree.getroot()
     if root.tag != f"{{{NS}}}package":
         raise UnusableInputError(f"{source}/{MANIFEST} is not a package manifest")
-    from coomet_lab.signing import TrustStore
+    from coomet_lab.trust import TrustStore
 
     signature = verify_tree(tree, trust=trust or TrustStore(), source=f"{source}/{MANIFEST}")
     if not signature.signatures:

@@ -81,15 +81,15 @@ def apply_lab_identity(certificate: Certificate, settings: LabSettings) -> None:
 class IssueResult:
     identifier: str
     signed_xml: bytes
-    report: object  # coomet_lab.signing.VerificationReport
+    report: object  # coomet_lab.trust.VerificationReport
     pdf: bytes | None = None
     record: object | None = None  # coomet_lab.repository.CertificateRecord
-    document: object | None = None  # coomet_lab.signing.SignedDocument (None for a record found already stored)
+    document: object | None = None  # coomet_lab.trust.SignedDocument (None for a record found already stored)
 
 
 def signature_verifier(trust=None):  # noqa: ANN001,ANN201
-    """The repository's (verdict, detail) view of :func:`coomet_lab.signing.verify_xml` with the lab's anchors."""
-    from coomet_lab.signing import verify_xml
+    """The repository's (verdict, detail) view of :func:`coomet_lab.trust.verify_xml` with the lab's anchors."""
+    from coomet_lab.trust import verify_xml
 
     def verify(data: bytes) -> tuple[str, str]:
         report = verify_xml(data, trust=trust, large=True)
@@ -127,9 +127,9 @@ def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust,
                    draft_id: int | None = None, who: str = "", override_reason: str | None = None,
                    with_pdf: bool = True, pdf_reason: str | None = None) -> IssueResult:
     """Sign → twin → store, each stage taking the typed result of the one before (see
-    :mod:`coomet_lab.signing.results`): two XML parses, one XSD run, one signature verification per issue."""
+    :mod:`coomet_lab.trust.results`): two XML parses, one XSD run, one signature verification per issue."""
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.signing import sign_document
+    from coomet_lab.trust import sign_document
 
     identifier = certificate.unique_identifier or "certificate"
     signed = sign_document(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
@@ -172,7 +172,7 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     A blocked traceability is refused for that certificate (a batch takes no overrides).
     """
     from coomet_lab.repository.repo import IssueItem
-    from coomet_lab.signing import KeyFile
+    from coomet_lab.trust import KeyFile
 
     drafts = list(drafts)
     # The traceability check runs as the certificates are handed out (in the pool's feeding thread), so it
@@ -223,7 +223,7 @@ def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.kernel.errors import CoometLabError, TraceabilityBlockedError
     from coomet_lab.pdf.twin import make_signed_twin
-    from coomet_lab.signing import sign_document
+    from coomet_lab.trust import sign_document
 
     if isinstance(certificate, _Blocked):
         return TraceabilityBlockedError(certificate.summary), None
@@ -237,7 +237,7 @@ def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str
 
 
 def _local_results(certificates, signer, key, secret, trust, role, pdf_reason):  # noqa: ANN001,ANN202
-    from coomet_lab.signing import open_signer
+    from coomet_lab.trust import open_signer
 
     own = signer is None
     signer = signer if signer is not None else open_signer(key, secret)
@@ -257,7 +257,7 @@ def _worker_start(key_path: str, secret: str | None, trust_folder: str | None, a
     """A pool process: open the key file once, for every certificate this process will sign."""
     from cryptography import x509
 
-    from coomet_lab.signing import KeyFile, TrustStore, open_signer
+    from coomet_lab.trust import KeyFile, TrustStore, open_signer
 
     _WORKER["signer"] = open_signer(KeyFile(Path(key_path)), secret)
     _WORKER["trust"] = TrustStore(Path(trust_folder) if trust_folder else None,
@@ -274,7 +274,7 @@ def _pooled_results(certificates, key, secret, trust, role, workers, pdf_reason)
 
     from cryptography.hazmat.primitives import serialization
 
-    from coomet_lab.signing import TrustStore, open_signer
+    from coomet_lab.trust import TrustStore, open_signer
 
     # Opened here first: a wrong passphrase is reported at once (a pool whose initializer fails restarts its
     # processes for ever instead of failing).
@@ -355,7 +355,7 @@ def _finish_interrupted_issue(repository, verification_id: int, number: str, rec
 
     from coomet_lab.kernel.errors import RecordNotFoundError
     from coomet_lab.repository.verifications import VerificationRecordError
-    from coomet_lab.signing import verify_xml
+    from coomet_lab.trust import verify_xml
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     try:

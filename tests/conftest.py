@@ -113,7 +113,7 @@ def token(tmp_path_factory, test_pki) -> str:
                                   ("signer-rsa", encode_rsa_public_key(rsa_public))):
             public_key = (serialization.load_der_public_key(public_der) if label.endswith("ec")
                           else serialization.load_der_public_key(_rsa_spki(public_der)))
-            from coomet_lab.signing import pki as lab_pki
+            from coomet_lab.trust import keys as lab_pki
 
             certificate = lab_pki.issue_signer_certificate(
                 ca_key=test_pki.ca_key, ca_certificate=test_pki.ca_certificate,
@@ -156,7 +156,7 @@ def offline_env(folder: Path):
 @pytest.fixture(scope="session")
 def lab_trust(test_pki, tmp_path_factory):
     """The test lab CA as the only trust anchor (no CRL imported)."""
-    from coomet_lab.signing import TrustStore
+    from coomet_lab.trust import TrustStore
 
     return TrustStore.with_files([test_pki.ca_pem], folder=tmp_path_factory.mktemp("trust"))
 
@@ -164,7 +164,7 @@ def lab_trust(test_pki, tmp_path_factory):
 @pytest.fixture(scope="session")
 def signed_dcc(test_pki, unsigned_dcc, lab_trust, tmp_path_factory) -> bytes:
     """The thermometer example (Russian/English) signed with the test lab's EC key."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     with offline_env(tmp_path_factory.mktemp("home")):
         return sign_xml(unsigned_dcc, test_pki.signer("ec"), trust=lab_trust)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 STAGES = {
     "parse": ("coomet_lab.kernel.xmlsafe", "parse_bytes"),
     "xsd": ("coomet_lab.dcc.validation.xsd", "validate_xsd"),
-    "verify": ("coomet_lab.signing.verify", "verify_tree"),
+    "verify": ("coomet_lab.trust.signature_check", "verify_tree"),
     "verify_pdf": ("coomet_lab.pdf.verify", "verify_pdf"),
 }
 

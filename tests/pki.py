@@ -11,8 +11,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
-from coomet_lab.signing import pki
-from coomet_lab.signing.backends import FileSigner
+from coomet_lab.trust import keys as pki
+from coomet_lab.trust.signers import FileSigner
 
 PASSPHRASE = "test passphrase 1"
 NOW = dt.datetime.now(dt.timezone.utc)

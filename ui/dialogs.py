@@ -228,7 +228,7 @@ class KeyPairDialog(QDialog):
 
     def accept(self) -> None:
         from coomet_lab.kernel.errors import CoometLabError
-        from coomet_lab.signing.pki import check_new_passphrase
+        from coomet_lab.trust.keys import check_new_passphrase
 
         lab, person, passphrase = self.lab.text().strip(), self.person.text().strip(), self.passphrase.text()
         try:
@@ -258,7 +258,7 @@ class KeyPairDialog(QDialog):
 def _init_keys(lab: str, person: str, passphrase: str):  # noqa: ANN202
     """Keys in ``keys/<n>`` of the app's home: a new folder each time, so nothing existing is ever overwritten."""
     from coomet_lab.kernel.paths import app_home
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     return pki.init_lab(lab=lab, person=person, out=next_keys_folder(app_home()), passphrase=passphrase)
 

@@ -288,7 +288,7 @@ class SigningPage(_Page):
         return self.key_dialog
 
     def _make_staged_keys(self, lab: str, person: str, passphrase: str):  # noqa: ANN202 (runs in the background)
-        from coomet_lab.signing import pki
+        from coomet_lab.trust import keys as pki
 
         staging = Path(tempfile.mkdtemp(prefix="coomet-lab-first-run-"))
         self.staging = staging
@@ -318,7 +318,7 @@ class SigningPage(_Page):
 
     def _check_p12(self) -> str:
         from coomet_lab.kernel.errors import CoometLabError
-        from coomet_lab.signing import pki
+        from coomet_lab.trust import keys as pki
 
         path = Path(self.p12_file.text().strip())
         if not path.is_file():

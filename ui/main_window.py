@@ -796,7 +796,7 @@ class MainWindow(QMainWindow):
 
 def open_lab_signer(settings, secret: str):  # noqa: ANN001,ANN201
     """The signer the settings name (key file or token), opened with the passphrase or PIN; off the GUI thread."""
-    from coomet_lab.signing import KeyFile, TokenKey, open_signer
+    from coomet_lab.trust import KeyFile, TokenKey, open_signer
 
     source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
               if settings.signer_kind == "token" else KeyFile(Path(settings.key_file)))

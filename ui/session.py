@@ -61,7 +61,7 @@ class Session:
             if self._signer_current(key):
                 return self._signer
             self._forget_signer()
-            from coomet_lab.signing import KeyFile, TokenKey, open_signer
+            from coomet_lab.trust import KeyFile, TokenKey, open_signer
 
             settings = self.settings
             source = (TokenKey(settings.pkcs11_module, settings.token_label, settings.key_label)
@@ -130,7 +130,7 @@ class Session:
             return "unknown user"
 
     def trust(self):  # noqa: ANN201
-        from coomet_lab.signing import TrustStore
+        from coomet_lab.trust import TrustStore
 
         anchor = self.settings.trust_anchor
         return TrustStore.with_files([anchor] if anchor else [])

@@ -75,13 +75,13 @@ def _passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
-    from coomet_lab.signing.secrets import secret_from
+    from coomet_lab.trust.secrets import secret_from
 
     return secret_from(args.passphrase_env, "passphrase for the key file: ", confirm=new)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     result = pki.init_lab(lab=args.lab, person=args.person, out=args.out, passphrase=_passphrase(args, new=True),
                           key_type="rsa" if args.rsa else "ec", country=args.country)
@@ -95,7 +95,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_csr(args: argparse.Namespace) -> int:
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     key, csr = pki.make_csr(person=args.person, lab=args.lab, out=args.out, passphrase=_passphrase(args, new=True),
                             key_type="rsa" if args.rsa else "ec", country=args.country)
@@ -107,7 +107,7 @@ def cmd_csr(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.paths import app_home
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     source = Path(args.file)
     passphrase = _passphrase(args)
@@ -131,8 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from coomet_lab.signing import pki
-    from coomet_lab.signing.trust import CertInfo
+    from coomet_lab.trust import keys as pki
+    from coomet_lab.trust.anchors import CertInfo
 
     bundle = pki.load_pkcs12(args.file, _passphrase(args))
     if bundle.certificate is None:
@@ -146,7 +146,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace) -> int:
-    from coomet_lab.signing.trust import TrustStore
+    from coomet_lab.trust.anchors import TrustStore
 
     path = Path(args.certificate)
     for info in TrustStore().add(_read(path, "certificate"), str(path)):
@@ -155,7 +155,7 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace) -> int:
-    from coomet_lab.signing.trust import CertInfo, TrustStore
+    from coomet_lab.trust.anchors import CertInfo, TrustStore
 
     pinned = TrustStore().pinned_files()
     infos = [CertInfo.of(c) for f in pinned for c in f.certificates]
@@ -174,7 +174,7 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_remove(args: argparse.Namespace) -> int:
-    from coomet_lab.signing.trust import TrustStore
+    from coomet_lab.trust.anchors import TrustStore
 
     for label in TrustStore().remove(args.selector, every=args.all):
         print(f"removed: {label}")
@@ -182,7 +182,7 @@ def cmd_trust_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_add_crl(args: argparse.Namespace) -> int:
-    from coomet_lab.signing.trust import TrustStore
+    from coomet_lab.trust.anchors import TrustStore
 
     path = Path(args.crl)
     issuer = TrustStore().add_crl(_read(path, "revocation list"), str(path))

@@ -31,7 +31,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.pdf import make_twin
     from coomet_lab.pdf.errors import TwinRefusedError
-    from coomet_lab.signing import TrustStore
+    from coomet_lab.trust import TrustStore
 
     path = Path(args.input)
     try:

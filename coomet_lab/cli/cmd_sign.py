@@ -42,8 +42,8 @@ def add_key_options(parser: argparse.ArgumentParser) -> None:
 
 def open_signer_from(args: argparse.Namespace):  # noqa: ANN201
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.signing import KeyFile, TokenKey, open_signer
-    from coomet_lab.signing.secrets import remember, secret_from
+    from coomet_lab.trust import KeyFile, TokenKey, open_signer
+    from coomet_lab.trust.secrets import remember, secret_from
 
     if args.key and args.pkcs11:
         raise UnusableInputError("choose a key file (--key) or a token (--pkcs11), not both")
@@ -65,7 +65,7 @@ def open_signer_from(args: argparse.Namespace):  # noqa: ANN201
 def cmd_sign(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.signing import TrustStore, sign_xml
+    from coomet_lab.trust import TrustStore, sign_xml
 
     path = Path(args.input)
     try:
@@ -103,7 +103,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     """Through :func:`coomet_lab.inspection.inspect`, the door ``repo import`` and the desktop use too."""
     from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.inspection import PACKAGE, PDF_TWIN, inspect
-    from coomet_lab.signing import TrustStore
+    from coomet_lab.trust import TrustStore
 
     path = Path(args.file)
     try:

@@ -4,7 +4,7 @@ The API the desktop application, the repository and the command line use:
 
 * :func:`render_twin` — the PDF/A-3b twin of a DCC (validated, signature verified, rendered from the verified
   content, the exact bytes embedded as ``dcc.xml``); a DCC without signature gives a DRAFT;
-* :func:`make_twin` — the same, and a PAdES B-B signature with a :class:`~coomet_lab.signing.Signer`;
+* :func:`make_twin` — the same, and a PAdES B-B signature with a :class:`~coomet_lab.trust.Signer`;
 * :func:`make_verified_twin` — the same for a DCC the caller has just signed and verified (its report is passed
   in, so the DCC is not parsed and verified again);
 * :func:`sign_pdf` — PAdES-sign a twin;

@@ -1,6 +1,6 @@
 """PAdES B-B signatures on the twin (pyHanko), with the same keys and tokens that sign the XML.
 
-pyHanko signs through an adapter over the application's own :class:`~coomet_lab.signing.Signer`, so a key file,
+pyHanko signs through an adapter over the application's own :class:`~coomet_lab.trust.Signer`, so a key file,
 a PKCS#11 token (SoftHSM2, smart cards) or a backend added later signs the PDF exactly as it signs the DCC, after
 the same pre-flight: pyHanko itself would sign with an expired certificate without a word.
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coomet_lab.pdf.errors import PdfTwinError
-from coomet_lab.signing import Signer, TrustStore, preflight
+from coomet_lab.trust import Signer, TrustStore, preflight
 
 FIELD_NAME = "LabSignature"
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
@@ -177,7 +177,7 @@ def sign_pdf(pdf: bytes, signer: Signer, *, trust: TrustStore | None = None, rea
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
-    from coomet_lab.signing import SigningError
+    from coomet_lab.trust import SigningError
 
     preflight(signer, trust)
     pdf = _producer_for_signing(pdf)
@@ -264,7 +264,7 @@ def _check_new_signature(signed: bytes, original_length: int, backend, signer: S
     pyHanko's ``validate_sig_integrity`` checks the messageDigest attribute and the signature value."""
     from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
-    from coomet_lab.signing import SigningError
+    from coomet_lab.trust import SigningError
 
     failed = SigningError("the new PDF signature does not verify; nothing was written")
     made = backend.last

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.pdf.errors import PdfTwinError, TwinRefusedError
 from coomet_lab.pdf.fonts import FontSet, resolve_fonts
-from coomet_lab.signing import SignedDocument, Signer, TrustStore, VerificationReport
+from coomet_lab.trust import SignedDocument, Signer, TrustStore, VerificationReport
 
 
 @dataclass
@@ -41,7 +41,7 @@ def prepare(xml: bytes, *, trust: TrustStore | None = None, large: bool = False,
     signature becomes a draft."""
     from coomet_lab.dcc.io.reader import read_certificate_bytes
     from coomet_lab.dcc.validation.validate import validate_bytes
-    from coomet_lab.signing import verify_xml
+    from coomet_lab.trust import verify_xml
 
     report = validate_bytes(xml, source=source, large=large)
     if not report.valid:
@@ -59,7 +59,7 @@ def prepared_from(xml: bytes, verification: VerificationReport, *, certificate: 
                   source: str = "input") -> Prepared:
     """A signed DCC ready to render from a verification the caller already made (no second parse or verify).
 
-    ``verification`` must be :func:`~coomet_lab.signing.verify_xml`'s report on exactly ``xml``; the pages show
+    ``verification`` must be :func:`~coomet_lab.trust.verify_xml`'s report on exactly ``xml``; the pages show
     its verified content (``certificate``, when the caller already read it from ``verification.certificate()``).
     Anything but a valid verdict is refused, as :func:`prepare` refuses it."""
     if not verification.valid:
@@ -91,7 +91,7 @@ def make_verified_twin(xml: bytes, verification: VerificationReport, *, certific
                        signer: Signer | None = None, trust: TrustStore | None = None, fonts: FontSet | None = None,
                        source: str = "input", reason: str | None = None, location: str | None = None) -> Twin:
     """:func:`make_twin` for a caller that has just validated, signed and verified ``xml`` itself (issuing):
-    ``verification`` is :func:`~coomet_lab.signing.verify_xml`'s report on exactly these bytes, so the DCC is not
+    ``verification`` is :func:`~coomet_lab.trust.verify_xml`'s report on exactly these bytes, so the DCC is not
     parsed, validated and verified a second time. Same refusals for a verdict other than valid."""
     prepared = prepared_from(xml, verification, certificate=certificate, source=source)
     return twin_of(prepared, signer=signer, trust=trust, fonts=fonts, source=source, reason=reason,
@@ -119,7 +119,7 @@ def twin_of(prepared: Prepared, *, signer: Signer | None = None, trust: TrustSto
 
 def make_signed_twin(signed: SignedDocument, *, signer: Signer | None = None, trust: TrustStore | None = None,
                      fonts: FontSet | None = None, reason: str | None = None, location: str | None = None) -> Twin:
-    """The twin of a document just signed here (:func:`coomet_lab.signing.sign_document`): rendered from the
+    """The twin of a document just signed here (:func:`coomet_lab.trust.sign_document`): rendered from the
     model of the tree signing verified, with that verification, so nothing is parsed, validated or verified
     again (``make_twin`` does all three for bytes it is given). PAdES-signed with a ``signer``."""
     source = signed.source

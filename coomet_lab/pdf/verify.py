@@ -24,7 +24,7 @@ from typing import Any
 
 from coomet_lab.pdf.errors import UnreadablePdfError
 from coomet_lab.pdf.pdfa import DCC_MIME, DCC_NAME
-from coomet_lab.signing import CertInfo, TrustStore, VerificationReport
+from coomet_lab.trust import CertInfo, TrustStore, VerificationReport
 
 
 @dataclass
@@ -298,7 +298,7 @@ def _ranges(numbers: list[int]) -> str:
 
 def _verify_embedded(xml: bytes, trust: TrustStore, source: str, report: PdfVerificationReport):  # noqa: ANN202
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.signing import verify_xml
+    from coomet_lab.trust import verify_xml
 
     try:
         return verify_xml(xml, trust=trust, large=True, source=f"{source}#{DCC_NAME}")

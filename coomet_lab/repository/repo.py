@@ -307,7 +307,7 @@ class Repository:
         broken signature, an amendment that does not name what it replaces, and untraceable standards unless
         ``override_reason`` is given (recorded with ``who``).
 
-        ``signed`` (a :class:`~coomet_lab.signing.SignedDocument`) and ``twin`` (the
+        ``signed`` (a :class:`~coomet_lab.trust.SignedDocument`) and ``twin`` (the
         :class:`~coomet_lab.pdf.twin.Twin` made from it by ``make_signed_twin``) are stored as signing proved them:
         nothing is parsed, validated or verified again. Bytes given as ``signed_xml`` are checked in full.
         """
@@ -412,7 +412,7 @@ class Repository:
                          draft_id: int) -> Incoming:
         """What signing proved, as the repository stores it: no parse, no XSD run, no signature verification."""
         from coomet_lab.repository.indexing import index_fields
-        from coomet_lab.signing import SignedDocument
+        from coomet_lab.trust import SignedDocument
 
         if not isinstance(signed, SignedDocument):
             raise IssueRefusedError("signed must be the SignedDocument signing returned; give bytes as signed_xml")
@@ -996,7 +996,7 @@ class IssueItem:
     """One certificate of a batch for :meth:`Repository.issue_many`: the typed results signing and the twin gave."""
 
     draft_id: int
-    signed: Any  # coomet_lab.signing.SignedDocument
+    signed: Any  # coomet_lab.trust.SignedDocument
     twin: Any = None  # coomet_lab.pdf.twin.Twin made from it
     override_reason: str | None = None
 

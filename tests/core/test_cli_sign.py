@@ -9,7 +9,7 @@ from asn1crypto import pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from coomet_lab.signing import pki
+from coomet_lab.trust import keys as pki
 from tests.helpers import EX05, THERMOMETER, run_cli
 
 PASSPHRASE = "long enough passphrase"

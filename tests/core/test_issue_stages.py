@@ -12,7 +12,7 @@ from coomet_lab import services
 from coomet_lab.kernel.errors import IssueRefusedError
 from coomet_lab.inspection import inspect
 from coomet_lab.repository import Repository
-from coomet_lab.signing import KeyFile, SignedDocument, sign_document, sign_xml
+from coomet_lab.trust import KeyFile, SignedDocument, sign_document, sign_xml
 from tests.counting import counting
 from tests.pki import PASSPHRASE
 from tests.repo_support import register_standards, thermometer
@@ -53,9 +53,9 @@ def test_one_issue_parses_twice_validates_once_and_verifies_once(repo, test_pki,
 def test_outside_code_cannot_make_a_signed_document(test_pki, lab_trust):
     signed = sign_document(_unsigned(), test_pki.signer("ec"), trust=lab_trust)
     assert signed.verdict == "valid" and signed.identifier and len(signed.signer_fingerprint) == 64
-    with pytest.raises(TypeError, match="only by coomet_lab.signing.sign_document"):
+    with pytest.raises(TypeError, match="only by coomet_lab.trust.sign_document"):
         SignedDocument(b"<forged/>", "X", signed.report, "00" * 32, "00" * 32, "x", _tree=signed.tree())
-    with pytest.raises(TypeError, match="only by coomet_lab.signing.sign_document"):
+    with pytest.raises(TypeError, match="only by coomet_lab.trust.sign_document"):
         dataclasses.replace(signed, xml=b"<forged/>")
     with pytest.raises(dataclasses.FrozenInstanceError):
         signed.xml = b"<forged/>"  # type: ignore[misc]
@@ -109,7 +109,7 @@ def test_a_batch_issues_every_certificate_and_refuses_a_repeated_one_alone(repo,
 
 
 def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust):
-    from coomet_lab.signing import WrongSecretError
+    from coomet_lab.trust import WrongSecretError
 
     drafts = [_draft(repo, f"UT-2026-{n:05d}") for n in range(20, 23)]
     with pytest.raises(WrongSecretError):

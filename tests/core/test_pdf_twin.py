@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from PIL import ImageCms
 
-from coomet_lab.signing import verify_xml
+from coomet_lab.trust import verify_xml
 from tests.pdfcheck import all_fonts, open_pdf, page_texts
 
 SI = "https://ptb.de/si"
@@ -188,7 +188,7 @@ def test_an_amendment_is_announced(lab_trust):
 def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, test_pki):
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.pdf import make_twin
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
     from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
 
     certificate = _certificate()

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from coomet_lab.pdf import verify_pdf
-from coomet_lab.signing import SigningError, TrustStore
+from coomet_lab.trust import SigningError, TrustStore
 
 
 def test_the_good_twin_verifies(signed_twin, lab_trust):
@@ -80,7 +80,7 @@ def test_an_incremental_update_swapping_the_dcc_is_refused(signed_twin, signed_d
 
 def test_a_swap_for_another_validly_signed_dcc_is_still_refused(signed_twin, unsigned_dcc, test_pki, lab_trust):
     """The other DCC verifies on its own: the PDF signature and the printed hash are what refuse it."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     other = sign_xml(unsigned_dcc.replace(b"100.06", b"100.07"), test_pki.signer("ec"), trust=lab_trust)
     report = verify_pdf(_swap_embedded_xml(signed_twin, other), trust=lab_trust)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.signing import TokenKey, TrustStore, WrongSecretError, open_signer, sign_xml, verify_xml
+from coomet_lab.trust import TokenKey, TrustStore, WrongSecretError, open_signer, sign_xml, verify_xml
 from tests.conftest import PIN, TOKEN
 from tests.helpers import run_cli
 

@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 
 from coomet_lab.kernel.errors import UnusableInputError
-from coomet_lab.signing import TrustStore, sign_xml, verify_xml
-from coomet_lab.signing.xmltools import DS, XADES
+from coomet_lab.trust import TrustStore, sign_xml, verify_xml
+from coomet_lab.trust.dsig import DS, XADES
 
 NS = {"ds": DS, "xades": XADES, "dcc": "https://ptb.de/dcc", "si": "https://ptb.de/si"}
 
@@ -121,7 +121,7 @@ def test_the_document_certificate_is_never_an_anchor(signed):
 
 @pytest.mark.parametrize("name, message", [("expired", "expired"), ("future", "not valid before")])
 def test_expired_and_not_yet_valid_signers_are_rejected(test_pki, unsigned_dcc, name, message, trust):
-    from coomet_lab.signing.xades import _append_signature
+    from coomet_lab.trust.xades import _append_signature
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     # Signed behind the application's back (its signing policy, in sign_tree, refuses these certificates).
@@ -133,7 +133,7 @@ def test_expired_and_not_yet_valid_signers_are_rejected(test_pki, unsigned_dcc, 
 
 
 def test_a_revoked_signer_is_rejected_where_a_crl_is_known(test_pki, unsigned_dcc, app_home):
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes(unsigned_dcc)

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from coomet_lab.signing import SigningError, TrustStore, TrustStoreError, pki, verify_xml
-from coomet_lab.signing.backends import ECDSA_SHA256_URI, RSA_SHA256_URI, SHA256_URI, FileSigner
+from coomet_lab.trust import SigningError, TrustStore, TrustStoreError, keys as pki, verify_xml
+from coomet_lab.trust.signers import ECDSA_SHA256_URI, RSA_SHA256_URI, SHA256_URI, FileSigner
 from tests.helpers import run_cli
 
 ATTACKS = Path(__file__).resolve().parents[1] / "data" / "attacks" / "trust"
@@ -71,7 +71,7 @@ def _root_store(folder: Path) -> TrustStore:
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_sign_tree_itself_refuses_a_key_that_may_not_sign(name):
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes((PKI / "dcc-unsigned.xml").read_bytes())
@@ -82,7 +82,7 @@ def test_sign_tree_itself_refuses_a_key_that_may_not_sign(name):
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_sign_xml_refuses_a_key_that_may_not_sign(name, tmp_path):
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     with pytest.raises(SigningError, match=REFUSED[name]):
         sign_xml((PKI / "dcc-unsigned.xml").read_bytes(), BareSigner(name), trust=_root_store(tmp_path))
@@ -107,7 +107,7 @@ def test_a_pdf_is_not_signed_with_a_key_that_may_not_sign(name):
 
 @pytest.mark.parametrize("name", ["ca", "no-digital-signature", "serverauth"])
 def test_the_key_file_backend_refuses_to_open_a_key_that_may_never_sign(name):
-    from coomet_lab.signing import KeyError_
+    from coomet_lab.trust import KeyError_
 
     with pytest.raises(KeyError_, match=REFUSED[name]):
         FileSigner(PKI / f"signer-{name}.p12", PASSPHRASE)
@@ -157,7 +157,7 @@ def test_an_older_or_equal_crl_never_replaces_a_newer_one(tmp_path):
 
 
 def test_a_revoked_signer_stays_revoked_after_an_older_crl_is_offered(tmp_path, unsigned_dcc, test_pki):
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     folder = tmp_path / "trust"
@@ -278,7 +278,7 @@ def test_pkcs12_with_a_huge_mac_iteration_count_is_refused_at_once():
 def test_the_signer_policy_leaves_a_national_algorithm_backend_room():
     """A GOST backend's certificate has a key cryptography cannot read; the usages decide, not the key type
     (anchors and imported key files stay RSA/ECDSA only)."""
-    from coomet_lab.signing.trust import require_may_sign
+    from coomet_lab.trust.anchors import require_may_sign
 
     gost = x509.load_pem_x509_certificate((ATTACKS / "issued-unknown-key-algorithm.pem").read_bytes())
     require_may_sign(gost, [], None)

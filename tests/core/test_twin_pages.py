@@ -65,7 +65,7 @@ def unsigned_twin(signed_dcc, lab_trust, tmp_path_factory) -> bytes:
 def test_pages_that_show_another_value_than_the_signed_dcc_are_refused(signed_dcc, unsigned_dcc, test_pki,
                                                                        lab_trust):
     """Finding 1: 100.06 in the signed DCC, 100.07 on the page; the hash printed is the embedded DCC's."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     other = sign_xml(unsigned_dcc.replace(b"100.06", b"100.07"), test_pki.signer("ec"), trust=lab_trust)
     forged = _lab_signed(_pages_from(other, signed_dcc, lab_trust), test_pki, lab_trust)
@@ -79,7 +79,7 @@ def test_pages_that_show_another_value_than_the_signed_dcc_are_refused(signed_dc
 
 def test_a_value_printed_with_other_digits_is_refused(signed_dcc, unsigned_dcc, test_pki, lab_trust):
     """0.020 is not 0.02: the digits a lab states are part of the result."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     assert signed_dcc.count(b" 0.020 ") >= 1
     other = sign_xml(unsigned_dcc.replace(b" 0.020 ", b" 0.02 "), test_pki.signer("ec"), trust=lab_trust)
@@ -90,7 +90,7 @@ def test_a_value_printed_with_other_digits_is_refused(signed_dcc, unsigned_dcc, 
 
 def test_rows_swapped_on_the_page_are_refused(signed_dcc, unsigned_dcc, test_pki, lab_trust):
     """The same numbers, two deviations exchanged between rows: the order of the DCC's list is checked."""
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     lists = re.findall(rb"<si:valueXMLList>([^<]*)</si:valueXMLList>", unsigned_dcc)
     deviations = next(v for v in lists if v.startswith(b"0.032"))
@@ -209,7 +209,7 @@ def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
     from coomet_lab.pdf import make_twin
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
     from tests.helpers import PRESSURE, THERMOMETER
 
     for example in (THERMOMETER, PRESSURE):
@@ -224,7 +224,7 @@ def test_page_checks_are_fast_on_10_and_100_pages(signed_dcc, unsigned_dcc, test
     from coomet_lab.pdf import make_twin
     from coomet_lab.pdf.pagecheck import check_pages
     from coomet_lab.pdf.textscan import page_texts
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     for rows, limit in ((360, 1.0), (5250, 5.0)):
         xml = sign_xml(_grown(unsigned_dcc, rows), test_pki.signer("ec"), trust=lab_trust)

@@ -18,7 +18,7 @@ from coomet_lab.pdf import embedded_dcc, verify_pdf
 from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.services import issue_verification
-from coomet_lab.signing import verify_xml
+from coomet_lab.trust import verify_xml
 from coomet_lab.verification import (
     PRIMARY,
     Conditions,

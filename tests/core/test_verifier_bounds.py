@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 from coomet_lab.kernel.errors import XmlSecurityError
-from coomet_lab.signing import TrustStore, sign_xml, verify_xml
+from coomet_lab.trust import TrustStore, sign_xml, verify_xml
 from coomet_lab.kernel.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, parse_bytes
 from tests.conftest import REPO
 
@@ -176,7 +176,7 @@ def _with_document_transform(signed: bytes, signer, algorithm: str, xpath: str |
     """Our signature with its document transform replaced (as another tool would write it), SignedInfo re-signed."""
     import base64
 
-    from coomet_lab.signing.xmltools import DS, canonicalize
+    from coomet_lab.trust.dsig import DS, canonicalize
 
     root = etree.fromstring(signed)
     signature = root[-1]
@@ -191,7 +191,7 @@ def _with_document_transform(signed: bytes, signer, algorithm: str, xpath: str |
 
 
 def test_the_common_xpath_transform_of_other_tools_is_carried_out_not_evaluated(test_pki, unsigned_dcc, trust):
-    from coomet_lab.signing.xmltools import XPATH1
+    from coomet_lab.trust.dsig import XPATH1
 
     signer = test_pki.signer("ec")
     signed = sign_xml(unsigned_dcc, signer, trust=trust)

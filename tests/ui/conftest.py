@@ -15,7 +15,7 @@ PASSPHRASE = "window test passphrase"
 
 @pytest.fixture
 def lab_keys(tmp_path, app_home):
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     return pki.init_lab(lab="UralTest", person="Anna Smirnova", out=tmp_path / "keys", passphrase=PASSPHRASE)
 

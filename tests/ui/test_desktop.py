@@ -211,7 +211,7 @@ def test_issue_signs_stores_and_previews_the_pdf_twin(window, qtbot, app_home):
     assert report.valid, report.errors()
     result = issue_and_wait(window, qtbot, editor)
     assert result is not None, window.statusBar().currentMessage()
-    from coomet_lab.signing import TrustStore, verify_xml
+    from coomet_lab.trust import TrustStore, verify_xml
 
     verdict = verify_xml(result.signed_xml, trust=TrustStore.with_files([window.settings.trust_anchor]))
     assert verdict.valid and verdict.signatures[0].role == "approver"
@@ -407,7 +407,7 @@ def test_issued_certificates_are_found_by_search_and_amended(window, qtbot):
 
 
 def test_a_received_certificate_is_imported_and_verified(window, qtbot, tmp_path):
-    from coomet_lab.signing import KeyFile, open_signer
+    from coomet_lab.trust import KeyFile, open_signer
     from coomet_lab.services import issue
 
     editor = new_editor(window)
@@ -552,7 +552,7 @@ def test_settings_create_a_lab_key_pair_and_sign_with_it(window, qtbot, app_home
     settings = dialog.result_settings()
     assert settings.key_file.endswith("signer.p12") and settings.trust_anchor.endswith("lab-ca.pem")
     assert settings.signer_kind == "file" and "Иван Петров" in settings.signer_name.values()
-    from coomet_lab.signing import KeyFile, open_signer
+    from coomet_lab.trust import KeyFile, open_signer
 
     signer = open_signer(KeyFile(settings.key_file), "a long enough passphrase")
     assert "Иван Петров" in signer.certificate.subject.rfc4514_string()

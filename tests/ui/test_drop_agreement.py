@@ -52,7 +52,7 @@ FILES = {
 def _resigned_xml(signed: bytes, pki) -> bytes:  # noqa: ANN001
     from lxml import etree
 
-    from coomet_lab.signing import sign_xml
+    from coomet_lab.trust import sign_xml
 
     root = etree.fromstring(signed)
     for signature in root.findall("{http://www.w3.org/2000/09/xmldsig#}Signature"):
@@ -90,7 +90,7 @@ def test_verify_repo_import_and_the_desktop_drop_agree(name, window, qtbot, tmp_
 def test_the_key_is_opened_once_per_session_and_asked_for_again_after_the_interval(window, qtbot, monkeypatch):
     """The PKCS#12 file is opened for the first issue only (opening it costs more than an issue); the dialog then
     asks for no passphrase; after the interval the passphrase is needed again, and a wrong one issues nothing."""
-    import coomet_lab.signing as signing
+    import coomet_lab.trust as signing
     from tests.ui.conftest import PASSPHRASE
     from tests.ui.test_desktop import fill_required, issue_and_wait, new_editor, register_standards, wait_validated
     from ui.dialogs import IssueDialog

@@ -73,7 +73,7 @@ def go_to(wizard, page) -> None:
 def test_air_gapped_first_run_sets_up_settings_keys_and_schemas(qtbot, wizard, empty_home, languages):
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.dcc.validation.schema_store import SchemaStore
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
     from ui.main_window import MainWindow
     from ui.session import Session
 
@@ -165,7 +165,7 @@ def test_schema_folder_with_a_bad_hash_is_refused(qtbot, wizard, empty_home, tmp
 
 def test_pkcs12_with_a_wrong_passphrase_is_refused(qtbot, wizard, empty_home, tmp_path):
     from coomet_lab.kernel.config import load_settings
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     issued = pki.init_lab(lab="Outside CA", person="Ivan Petrov", out=tmp_path / "ca", passphrase=PASSPHRASE)
     fill_identity(wizard)

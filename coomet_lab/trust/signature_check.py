@@ -40,8 +40,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from lxml import etree
 
 from coomet_lab.dcc.io.reader import check_root
-from coomet_lab.signing.trust import CertInfo, TrustStore
-from coomet_lab.signing.xmltools import (
+from coomet_lab.trust.anchors import CertInfo, TrustStore
+from coomet_lab.trust.dsig import (
     C14N_METHODS,
     DS,
     C14N10,

@@ -6,7 +6,7 @@ stage before had just proved: one issue ran 8 XML parses, 3 XSD runs and 4 signa
 the self-check, the verification report of that self-check, the identifier and the signer's fingerprint — so the
 twin and the repository take it as proven instead of proving it again.
 
-Only the signing code makes one (:func:`coomet_lab.signing.sign_document`): the constructor refuses to run
+Only the signing code makes one (:func:`coomet_lab.trust.sign_document`): the constructor refuses to run
 outside the module's private factory (``dataclasses.replace`` included), so outside code cannot build a "signed"
 document by accident (for example from bytes it never verified). Bytes from outside go through :func:`coomet_lab.inspection.inspect`.
 """
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from coomet_lab.signing.verify import VerificationReport
+from coomet_lab.trust.signature_check import VerificationReport
 
 if TYPE_CHECKING:
     from coomet_lab.dcc.model import Certificate
@@ -43,7 +43,7 @@ class SignedDocument:
     def __post_init__(self) -> None:
         # Checked on every construction, dataclasses.replace() included: a copy with other bytes is no proof.
         if not _MAKING.get():
-            raise TypeError("a SignedDocument is made only by coomet_lab.signing.sign_document; "
+            raise TypeError("a SignedDocument is made only by coomet_lab.trust.sign_document; "
                             "verify outside bytes with coomet_lab.inspection.inspect instead")
         if self._tree is None:
             raise TypeError("a SignedDocument needs the tree its self-check verified")

@@ -21,8 +21,8 @@ from cryptography.x509.verification import Criticality, ExtensionPolicy, PolicyB
 
 from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.kernel.paths import app_home
-from coomet_lab.signing.errors import SigningError, TrustStoreError
-from coomet_lab.signing.pki import certificate_defect, fingerprint, signer_certificate_problems
+from coomet_lab.trust.errors import SigningError, TrustStoreError
+from coomet_lab.trust.keys import certificate_defect, fingerprint, signer_certificate_problems
 
 MIN_SELECTOR = 4  # `trust remove ""` once matched (and removed) every anchor
 

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from coomet_lab.signing.errors import KeyError_, WrongSecretError
-from coomet_lab.signing.pki import load_pkcs12, require_signing_usage
+from coomet_lab.trust.errors import KeyError_, WrongSecretError
+from coomet_lab.trust.keys import load_pkcs12, require_signing_usage
 
 DS = "http://www.w3.org/2000/09/xmldsig#"
 SHA256_URI = "http://www.w3.org/2001/04/xmlenc#sha256"

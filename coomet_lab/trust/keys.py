@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from coomet_lab.kernel.atomic import write_bytes_atomic
-from coomet_lab.signing.errors import KeyError_, WrongSecretError
+from coomet_lab.trust.errors import KeyError_, WrongSecretError
 
 KDF_ROUNDS = 600_000
 DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")

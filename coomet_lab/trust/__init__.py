@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coomet_lab.signing.backends import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
-from coomet_lab.signing.errors import KeyError_, SigningError, TrustStoreError, WrongSecretError
-from coomet_lab.signing.results import SignedDocument
-from coomet_lab.signing.trust import CertInfo, TrustStore
-from coomet_lab.signing.verify import SignatureReport, VerificationReport, verify_bytes
+from coomet_lab.trust.signers import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
+from coomet_lab.trust.errors import KeyError_, SigningError, TrustStoreError, WrongSecretError
+from coomet_lab.trust.results import SignedDocument
+from coomet_lab.trust.anchors import CertInfo, TrustStore
+from coomet_lab.trust.signature_check import SignatureReport, VerificationReport, verify_bytes
 
 SIGNABLE_VERSION = "3.3.0"
 
@@ -43,10 +43,10 @@ def sign_document(data: bytes, signer: Signer, *, role: str | None = None, paral
 
     from coomet_lab.dcc.io.reader import check_root
     from coomet_lab.dcc.validation.validate import validate_tree
-    from coomet_lab.signing.pki import fingerprint
-    from coomet_lab.signing.results import _make
-    from coomet_lab.signing.verify import verify_tree
-    from coomet_lab.signing.xades import sign_tree
+    from coomet_lab.trust.keys import fingerprint
+    from coomet_lab.trust.results import _make
+    from coomet_lab.trust.signature_check import verify_tree
+    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes(data, large=large, source=source)
@@ -74,14 +74,14 @@ def sign_document(data: bytes, signer: Signer, *, role: str | None = None, paral
 def preflight(signer: Signer, trust: TrustStore | None) -> None:
     """The signing policy for paths that do not go through ``xades.sign_tree`` (PAdES): expired, not yet valid,
     CA, non-signing or wrong-purpose certificates are refused, untrusted or revoked ones where ``trust`` has anchors."""
-    from coomet_lab.signing.trust import require_may_sign
+    from coomet_lab.trust.anchors import require_may_sign
 
     require_may_sign(signer.certificate, list(signer.chain), trust)
 
 
 def verify_xml(data: bytes, *, trust: TrustStore | None = None, large: bool = False,
                source: str = "input") -> VerificationReport:
-    """Verify every signature of a DCC against the trust store (see :mod:`coomet_lab.signing.verify`)."""
+    """Verify every signature of a DCC against the trust store (see :mod:`coomet_lab.trust.signature_check`)."""
     return verify_bytes(data, trust=trust, large=large, source=source)
 
 

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import serialization
 from lxml import etree
 
-from coomet_lab.signing.backends import SHA256_URI, Signer
-from coomet_lab.signing.errors import SigningError
-from coomet_lab.signing.trust import TrustStore, require_may_sign
-from coomet_lab.signing.xmltools import (
+from coomet_lab.trust.signers import SHA256_URI, Signer
+from coomet_lab.trust.errors import SigningError
+from coomet_lab.trust.anchors import TrustStore, require_may_sign
+from coomet_lab.trust.dsig import (
     DS,
     ENVELOPED,
     EXC_C14N,
@@ -94,7 +94,7 @@ def sign_tree(tree: etree._ElementTree, signer: Signer, *, role: str | None = No
 
     Every XML signature the application makes (a DCC, an export package's manifest) passes here, so the signing
     policy runs here and not in one convenience function: an expired, CA or non-signing certificate is refused,
-    and with ``trust`` (anchors) an untrusted or revoked one too (:func:`~coomet_lab.signing.trust.require_may_sign`).
+    and with ``trust`` (anchors) an untrusted or revoked one too (:func:`~coomet_lab.trust.anchors.require_may_sign`).
     ``when`` is only the SigningTime written; the policy is always judged now."""
     require_may_sign(signer.certificate, list(signer.chain), trust)
     return _append_signature(tree, signer, role=role, parallel=parallel, when=when)

@@ -10,7 +10,7 @@ import getpass
 import os
 import sys
 
-from coomet_lab.signing.errors import KeyError_
+from coomet_lab.trust.errors import KeyError_
 
 KEYRING_SERVICE = "coomet-lab"
 
