@@ -76,7 +76,7 @@ def median_time(action, runs: int) -> tuple[float, list[float]]:  # noqa: ANN001
 def floor(records, profile) -> None:  # noqa: ANN001
     from lxml import etree
 
-    from coomet_lab.verification import arshin
+    from coomet_lab.registers import arshin
 
     root = etree.Element(profile.tag("application"), nsmap={"gost": profile.namespace})
     for record in records:
@@ -96,7 +96,8 @@ def main() -> None:
     os.environ.setdefault("COOMET_LAB_ARSHIN_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "arshin"))
 
     from coomet_lab.repository import Repository
-    from coomet_lab.verification import arshin, records_from_rows
+    from coomet_lab.registers import arshin
+    from coomet_lab.jurisdictions.ru import records_from_rows
 
     profile = arshin.get_profile(arshin.DEFAULT_PROFILE)
     schema = arshin.arshin_schema(profile)

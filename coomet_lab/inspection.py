@@ -10,7 +10,7 @@ Recognised kinds:
 * ``dcc`` — DCC XML: every XML signature (:func:`coomet_lab.trust.verify_xml`);
 * ``pdf-twin`` — a PDF: the PAdES signature, the embedded ``dcc.xml`` and the pages
   (:func:`coomet_lab.pdf.verify.verify_pdf`, all or nothing);
-* ``package`` — a signed export package (:func:`coomet_lab.package.verify_package`).
+* ``package`` — a signed export package (:func:`coomet_lab.registers.package.verify_package`).
 
 Input that is none of these raises :class:`~coomet_lab.kernel.errors.UnusableInputError` (exit 2).
 """
@@ -80,7 +80,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
         report = verify_pdf(data, trust=trust, source=source)
         return Inspection(source, PDF_TWIN, report.verdict, report, _embedded(data), data)
     if kind == PACKAGE:
-        from coomet_lab.package import verify_package
+        from coomet_lab.registers.package import verify_package
 
         report = verify_package(data, trust=trust, source=source)
         return Inspection(source, PACKAGE, report.verdict, report)

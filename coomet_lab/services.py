@@ -294,7 +294,7 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
                        override_reason: str | None = None, today: dt.date | None = None) -> IssueResult:
     """Issue the certificate of verification (fit) or notice of unfitness (unfit) of one verification record.
 
-    ``stored_or_record`` is a :class:`~coomet_lab.verification.VerificationRecord` or a stored verification
+    ``stored_or_record`` is a :class:`~coomet_lab.jurisdictions.ru.VerificationRecord` or a stored verification
     (whose id is then linked unless ``verification_id`` says otherwise). The record is checked first and refused
     with every error, before anything is signed or stored; then the DCC is built, signed, given its signed twin and,
     with a ``repository``, stored as an issued certificate (draft, then issue, as for any certificate) and linked to
@@ -303,8 +303,8 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     """
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
     from coomet_lab.repository.verifications import VerificationRecordError
-    from coomet_lab.verification import RowProblem, VerificationRecord, check_record, errors
-    from coomet_lab.verification.certificate import verification_certificate
+    from coomet_lab.jurisdictions.ru import RowProblem, VerificationRecord, check_record, errors
+    from coomet_lab.jurisdictions.ru.certificate import verification_certificate
 
     record = stored_or_record if isinstance(stored_or_record, VerificationRecord) else stored_or_record.record
     if verification_id is None and not isinstance(stored_or_record, VerificationRecord):

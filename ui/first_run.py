@@ -128,7 +128,7 @@ class IdentityPage(_Page):
         return names
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        from coomet_lab.verification.checks import CIPHER
+        from coomet_lab.jurisdictions.ru.checks import CIPHER
 
         if not self.value("name_en") and not self.value("name_local"):
             return self.refuse(tr("Name the laboratory (in English, in the second language, or both)."))

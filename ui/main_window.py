@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
         """What issuing will find about the standards used, shown before the passphrase is asked for."""
         import datetime as dt
 
-        from coomet_lab.verification.certificate import verification_certificate
+        from coomet_lab.jurisdictions.ru.certificate import verification_certificate
 
         try:
             draft = verification_certificate(stored.record, settings=self.settings, number=stored.cert_num or "-",

@@ -128,7 +128,7 @@ class VerificationDesk(QObject):
     # ------------------------------------------------------------------ batches
 
     def batch_dialog_for_file(self, path: str | Path | None = None):  # noqa: ANN201
-        from coomet_lab.verification import read_rows
+        from coomet_lab.jurisdictions.ru import read_rows
         from ui.views.verification_batch import BatchDialog
 
         if path is None:

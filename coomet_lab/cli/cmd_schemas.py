@@ -47,7 +47,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_install_arshin(args: argparse.Namespace) -> int:
-    from coomet_lab.verification import arshin
+    from coomet_lab.registers import arshin
 
     from coomet_lab.cli.common import input_file
     from coomet_lab.kernel.xmlsafe import ORDINARY
@@ -74,7 +74,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"DCC {s.version} (D-SI {s.dsi}): {state}")
     if not any(s.complete for s in statuses):
         print(f"no schemas yet: {INSTALL_HINT}")
-    from coomet_lab.verification import arshin
+    from coomet_lab.registers import arshin
 
     for profile in arshin.PROFILES.values():
         path = arshin.arshin_schema_path(profile)

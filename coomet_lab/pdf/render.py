@@ -48,7 +48,7 @@ def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: F
 
 def _layout_for(certificate: Certificate) -> Callable[[RenderContext], tuple[list[Flowable], list[str]]]:
     """A verification certificate or notice (Order 2510) has its own layout; everything else is a calibration."""
-    from coomet_lab.verification.certificate import is_verification
+    from coomet_lab.jurisdictions.ru.certificate import is_verification
 
     if is_verification(certificate):
         from coomet_lab.pdf import verification

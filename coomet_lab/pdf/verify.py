@@ -184,7 +184,7 @@ def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
 def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None:
     """The pages against the verified XML (pagecheck); against the file's own XML for a draft (unsigned)."""
     from coomet_lab.pdf.pagecheck import check_pages
-    from coomet_lab.verification.certificate import is_verification
+    from coomet_lab.jurisdictions.ru.certificate import is_verification
 
     if not texts:
         return

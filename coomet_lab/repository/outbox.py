@@ -100,7 +100,7 @@ class Outbox:
         list when there was nothing to export). Any record that fails the checks stops the export before anything
         is reserved or written; the error lists each record and field.
         """
-        from coomet_lab.verification import arshin
+        from coomet_lab.registers import arshin
 
         done = self.write_pending(who=who)
         chosen = arshin.get_profile(profile or arshin.DEFAULT_PROFILE)
@@ -220,7 +220,7 @@ class Outbox:
         import datetime as dt
 
         from coomet_lab._version import __version__
-        from coomet_lab.package import PackageEntry, build_package
+        from coomet_lab.registers.package import PackageEntry, build_package
         from coomet_lab.repository.repo import safe_file_name
 
         chosen = self._package_candidates(certificate_ids, since)
@@ -364,7 +364,7 @@ class Outbox:
     def confirm(self, reply: bytes, *, who: str, file_name: str | None = None,
                 source: str = "reply") -> ConfirmReport:
         """Import Arshin's reply protocol for one uploaded file: Arshin numbers in, rejections marked."""
-        from coomet_lab.verification import arshin
+        from coomet_lab.registers import arshin
 
         parsed = arshin.read_reply(reply, source=source)
         digest = sha256_hex(reply)
@@ -415,7 +415,7 @@ class Outbox:
 
     def _apply_reply(self, conn: Connection, parsed, items: dict, report: ConfirmReport,  # noqa: ANN001
                      now: str) -> list[int]:
-        from coomet_lab.verification import arshin
+        from coomet_lab.registers import arshin
 
         table = schema.verifications
         touched = []

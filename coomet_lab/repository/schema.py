@@ -195,7 +195,7 @@ AUDITED_TABLES = {
 # own, so migration 1 keeps creating exactly the version-1 tables (its shape is pinned by a test).
 metadata_v2 = MetaData()
 
-# One verification (поверка) as recorded: the record as canonical JSON (coomet_lab.verification.record) plus index
+# One verification (поверка) as recorded: the record as canonical JSON (coomet_lab.jurisdictions.ru.record) plus index
 # columns. Its content is frozen once it is exported; its state follows the outbox.
 verifications = Table(
     "verifications", metadata_v2,

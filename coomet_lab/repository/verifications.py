@@ -1,6 +1,6 @@
 """Verification records and the instrument-type register in the repository.
 
-A record is stored as the canonical JSON of :class:`~coomet_lab.verification.VerificationRecord` with its SHA-256
+A record is stored as the canonical JSON of :class:`~coomet_lab.jurisdictions.ru.VerificationRecord` with its SHA-256
 and index columns. Recording is all or nothing: a batch with one bad row stores nothing (unless the caller asks to
 keep the good rows), and the same instrument verified on the same day cannot be recorded twice. A record can be
 corrected until it is exported (and again after Arshin rejected it); after that it is frozen, at the database level
@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, select, tuple_
 from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
 from coomet_lab.repository.audit import canonical
-from coomet_lab.verification import (
+from coomet_lab.jurisdictions.ru import (
     Batch,
     InstrumentType,
     RowProblem,

@@ -12,8 +12,9 @@ import pytest
 from lxml import etree
 
 from coomet_lab.kernel.errors import UnusableInputError
-from coomet_lab.verification import Means, OtherInstrument, Protocol, ReferenceMaterial, arshin
-from coomet_lab.verification.arshin import (
+from coomet_lab.jurisdictions.ru import Means, OtherInstrument, Protocol, ReferenceMaterial
+from coomet_lab.registers import arshin
+from coomet_lab.registers.arshin import (
     ArshinExportError,
     ArshinReplyError,
     ReplyEntry,

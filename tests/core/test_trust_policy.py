@@ -90,7 +90,7 @@ def test_sign_xml_refuses_a_key_that_may_not_sign(name, tmp_path):
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_an_export_package_is_not_signed_with_a_key_that_may_not_sign(name):
-    from coomet_lab.package import PackageEntry, build_package
+    from coomet_lab.registers.package import PackageEntry, build_package
 
     entries = [PackageEntry("certificates/a.xml", b"<a/>", "dcc", "A")]
     with pytest.raises(SigningError, match=REFUSED[name]):
@@ -114,7 +114,7 @@ def test_the_key_file_backend_refuses_to_open_a_key_that_may_never_sign(name):
 
 
 def test_a_package_is_not_signed_with_a_key_revoked_by_an_imported_crl(test_pki, app_home):
-    from coomet_lab.package import PackageEntry, build_package
+    from coomet_lab.registers.package import PackageEntry, build_package
 
     store = TrustStore()
     store.add(test_pki.ca_pem.read_bytes())

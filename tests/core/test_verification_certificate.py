@@ -19,7 +19,7 @@ from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.services import issue_verification
 from coomet_lab.trust import verify_xml
-from coomet_lab.verification import (
+from coomet_lab.jurisdictions.ru import (
     PRIMARY,
     Conditions,
     InstrumentType,
@@ -28,7 +28,7 @@ from coomet_lab.verification import (
     ReferenceMaterial,
     VerificationRecord,
 )
-from coomet_lab.verification.certificate import is_verification, verification_certificate
+from coomet_lab.jurisdictions.ru.certificate import is_verification, verification_certificate
 from tests.helpers import run_cli
 from tests.pdfcheck import page_texts
 from tests.pki import PASSPHRASE

@@ -15,7 +15,7 @@ from tests.ui.conftest import wait_idle
 
 
 def _package(signed_dcc: bytes, signed_twin: bytes, signer) -> bytes:  # noqa: ANN001
-    from coomet_lab.package import PackageEntry, build_package
+    from coomet_lab.registers.package import PackageEntry, build_package
 
     entries = [PackageEntry("certificates/c.xml", signed_dcc, "dcc", "c"),
                PackageEntry("certificates/c.pdf", signed_twin, "pdf", "c")]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coomet_lab.verification import COLUMNS, Batch
+from coomet_lab.jurisdictions.ru import COLUMNS, Batch
 from ui.i18n import tr
 
 BAD = QColor(255, 205, 210)

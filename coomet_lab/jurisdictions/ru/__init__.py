@@ -4,9 +4,9 @@ Renderings of a record (Arshin XML, the verification certificate or notice of un
 conformity) live beside it in this package; storage and the export outbox are in the repository.
 """
 
-from coomet_lab.verification.batch import COLUMNS, Batch, RowProblem, read_batch, read_rows, records_from_rows
-from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
-from coomet_lab.verification.record import (
+from coomet_lab.jurisdictions.ru.batch import COLUMNS, Batch, RowProblem, read_batch, read_rows, records_from_rows
+from coomet_lab.jurisdictions.ru.checks import Problem, check_batch, check_record, errors
+from coomet_lab.jurisdictions.ru.record import (
     PERIODIC,
     PRIMARY,
     Conditions,
@@ -16,7 +16,7 @@ from coomet_lab.verification.record import (
     ReferenceMaterial,
     VerificationRecord,
 )
-from coomet_lab.verification.types import InstrumentType, parse_interval, read_snapshot, valid_until
+from coomet_lab.jurisdictions.ru.types import InstrumentType, parse_interval, read_snapshot, valid_until
 
 __all__ = [
     "COLUMNS", "PERIODIC", "PRIMARY", "Batch", "Conditions", "InstrumentType", "Means", "OtherInstrument", "Problem",

@@ -36,8 +36,8 @@ from coomet_lab.dcc.model import (
     Text,
     UsedMethod,
 )
-from coomet_lab.verification.record import OTHER_METHODS, PRIMARY, VerificationRecord
-from coomet_lab.verification.types import InstrumentType
+from coomet_lab.jurisdictions.ru.record import OTHER_METHODS, PRIMARY, VerificationRecord
+from coomet_lab.jurisdictions.ru.types import InstrumentType
 
 # ------------------------------------------------------------------------------------------------ vocabulary
 # One namespace, "coomet", declared in refTypeDefinitions; each name below is used on exactly one kind of element.

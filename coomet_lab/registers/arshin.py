@@ -26,8 +26,8 @@ from lxml import etree
 
 from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
 from coomet_lab.quantities.numbers import whole_number
-from coomet_lab.verification.checks import Problem, check_batch, check_record, errors
-from coomet_lab.verification.record import (
+from coomet_lab.jurisdictions.ru.checks import Problem, check_batch, check_record, errors
+from coomet_lab.jurisdictions.ru.record import (
     PRIMARY,
     Conditions,
     Means,

@@ -1,0 +1,1 @@
+"""National legal metrology: what a jurisdiction adds to a certificate."""

@@ -1,0 +1,1 @@
+"""National registers and export packages: one implementation per register."""
