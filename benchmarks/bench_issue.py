@@ -71,7 +71,7 @@ def issue_typed(repository, signer, trust, draft):  # noqa: ANN001,ANN201
 def issue_legacy(repository, signer, trust, draft):  # noqa: ANN001,ANN201
     """The path before the typed results: bytes between stages, each stage proving them again."""
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
     from coomet_lab.services import signature_verifier
     from coomet_lab.trust import sign_xml, verify_xml
 
@@ -111,8 +111,8 @@ def interleaved(paths: dict, issues: int, runs: int) -> dict[str, tuple[float, l
 def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> dict[str, float]:  # noqa: ANN001
     """Median seconds of each stage of the typed path, measured apart."""
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.pdf import pades
-    from coomet_lab.pdf.twin import make_signed_twin
+    from coomet_lab.twin import pades
+    from coomet_lab.twin.make import make_signed_twin
     from coomet_lab.trust import sign_document
 
     stages: dict[str, list[float]] = {"sign": [], "twin (render + PAdES)": [], "PAdES alone": [], "store": []}
@@ -140,7 +140,7 @@ def xml_stages(signer, trust, runs: int) -> tuple[float, float]:  # noqa: ANN001
     """Median seconds of the XML work alone (everything but rendering, PAdES and the database), typed vs legacy:
     what the typed results save, measured without the twin's noise."""
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.pdf.twin import prepare
+    from coomet_lab.twin.make import prepare
     from coomet_lab.repository.importing import read_incoming
     from coomet_lab.trust import sign_document, sign_xml, verify_xml
     from tests.repo_support import thermometer

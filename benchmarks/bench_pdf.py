@@ -108,7 +108,7 @@ def first_twin(size: str) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as folder, lab(Path(folder)) as (signer, trust):
         signed = sign_xml(make_dcc(SIZES[size]), signer, trust=trust)
-        from coomet_lab.pdf import make_twin
+        from coomet_lab.twin import make_twin
 
         wall, cpu = time.perf_counter(), time.process_time()
         make_twin(signed, signer=signer, trust=trust)
@@ -128,12 +128,12 @@ def first_in_fresh_processes(size: str, runs: int) -> dict[str, float]:
 
 
 def measure(size: str, runs: int, first_runs: int, signer: Any, trust: Any) -> dict[str, Any]:
-    from coomet_lab.pdf import make_twin, pdfa, verify_pdf
-    from coomet_lab.pdf import twin as twin_module
-    from coomet_lab.pdf.fonts import resolve_fonts
-    from coomet_lab.pdf.pades import sign_pdf, vendor
-    from coomet_lab.pdf.render import render_pages
-    from coomet_lab.pdf.twin import prepare
+    from coomet_lab.twin import make_twin, pdfa, verify_pdf
+    from coomet_lab.twin import make as twin_module
+    from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.pades import sign_pdf, vendor
+    from coomet_lab.twin.render import render_pages
+    from coomet_lab.twin.make import prepare
     from coomet_lab.trust import sign_xml, verify_xml
 
     signed = sign_xml(make_dcc(SIZES[size]), signer, trust=trust)

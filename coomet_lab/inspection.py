@@ -9,7 +9,7 @@ Recognised kinds:
 
 * ``dcc`` — DCC XML: every XML signature (:func:`coomet_lab.trust.verify_xml`);
 * ``pdf-twin`` — a PDF: the PAdES signature, the embedded ``dcc.xml`` and the pages
-  (:func:`coomet_lab.pdf.verify.verify_pdf`, all or nothing);
+  (:func:`coomet_lab.twin.twin_check.verify_pdf`, all or nothing);
 * ``package`` — a signed export package (:func:`coomet_lab.registers.package.verify_package`).
 
 Input that is none of these raises :class:`~coomet_lab.kernel.errors.UnusableInputError` (exit 2).
@@ -75,7 +75,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
     trust = trust if trust is not None else TrustStore()
     kind = kind_of(data)
     if kind == PDF_TWIN:
-        from coomet_lab.pdf.verify import verify_pdf
+        from coomet_lab.twin.twin_check import verify_pdf
 
         report = verify_pdf(data, trust=trust, source=source)
         return Inspection(source, PDF_TWIN, report.verdict, report, _embedded(data), data)
@@ -92,7 +92,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
 
 def _embedded(pdf: bytes) -> bytes | None:
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.pdf.verify import embedded_dcc
+    from coomet_lab.twin.twin_check import embedded_dcc
 
     try:
         return embedded_dcc(pdf)

@@ -135,7 +135,7 @@ def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust,
     signed = sign_document(to_bytes(certificate), signer, role=role, trust=trust, source=identifier)
     twin = None
     if with_pdf:
-        from coomet_lab.pdf.twin import make_signed_twin
+        from coomet_lab.twin.make import make_signed_twin
 
         twin = make_signed_twin(signed, signer=signer, trust=trust, reason=pdf_reason)
     record = None
@@ -222,7 +222,7 @@ def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str
     """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.kernel.errors import CoometLabError, TraceabilityBlockedError
-    from coomet_lab.pdf.twin import make_signed_twin
+    from coomet_lab.twin.make import make_signed_twin
     from coomet_lab.trust import sign_document
 
     if isinstance(certificate, _Blocked):

@@ -87,7 +87,7 @@ def _schema_store() -> list[tuple[str, str]]:
 
 def _fonts() -> list[tuple[str, str]]:
     """The twin's DejaVu fonts, found where the app itself finds them (matplotlib's data in the build venv)."""
-    from coomet_lab.pdf.fonts import resolve_fonts
+    from coomet_lab.twin.fonts import resolve_fonts
 
     fonts = resolve_fonts()
     return [(str(path), "fonts") for path in fonts.files().values()]

@@ -173,7 +173,7 @@ def signed_dcc(test_pki, unsigned_dcc, lab_trust, tmp_path_factory) -> bytes:
 @pytest.fixture(scope="session")
 def signed_twin(test_pki, signed_dcc, lab_trust, tmp_path_factory) -> bytes:
     """Its twin, PAdES-signed with the same key."""
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     with offline_env(tmp_path_factory.mktemp("home")):
         return make_twin(signed_dcc, signer=test_pki.signer("ec"), trust=lab_trust).pdf
@@ -182,7 +182,7 @@ def signed_twin(test_pki, signed_dcc, lab_trust, tmp_path_factory) -> bytes:
 @pytest.fixture(scope="session")
 def draft_twin(unsigned_dcc, lab_trust, tmp_path_factory) -> bytes:
     """The twin of the unsigned thermometer DCC (a draft)."""
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     with offline_env(tmp_path_factory.mktemp("home")):
         return make_twin(unsigned_dcc, trust=lab_trust).pdf

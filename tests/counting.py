@@ -12,7 +12,7 @@ STAGES = {
     "parse": ("coomet_lab.kernel.xmlsafe", "parse_bytes"),
     "xsd": ("coomet_lab.dcc.validation.xsd", "validate_xsd"),
     "verify": ("coomet_lab.trust.signature_check", "verify_tree"),
-    "verify_pdf": ("coomet_lab.pdf.verify", "verify_pdf"),
+    "verify_pdf": ("coomet_lab.twin.twin_check", "verify_pdf"),
 }
 
 

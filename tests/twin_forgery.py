@@ -56,6 +56,6 @@ def strip_signature(twin: bytes) -> bytes:
 def resign(twin: bytes, signer) -> bytes:  # noqa: ANN001
     """The twin's pages and dcc.xml kept, its PAdES signature replaced by one made with ``signer`` (the
     application's own PAdES code; no trust store, so any valid key signs)."""
-    from coomet_lab.pdf.pades import sign_pdf
+    from coomet_lab.twin.pades import sign_pdf
 
     return sign_pdf(strip_signature(twin), signer, trust=None)

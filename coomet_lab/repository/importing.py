@@ -51,7 +51,7 @@ def embedded_dcc(pdf: bytes, source: str) -> bytes:
     """The DCC embedded in a PDF twin: the attachment ``dcc.xml``, else the only XML attachment."""
     import pikepdf
 
-    from coomet_lab.pdf.limits import MAX_XML_BYTES, check_input_size, guard_qpdf, read_stream
+    from coomet_lab.twin.limits import MAX_XML_BYTES, check_input_size, guard_qpdf, read_stream
 
     check_input_size(pdf, source)  # a decompression bomb is refused by name, never inflated (pdf/limits.py)
     guard_qpdf()
@@ -68,7 +68,7 @@ def embedded_dcc(pdf: bytes, source: str) -> bytes:
             return read_stream(attachments[name].get_file().obj, limit=MAX_XML_BYTES,
                                what=f"{source}: the embedded {name}")
     except pikepdf.PdfError as exc:
-        from coomet_lab.pdf.limits import diagnose
+        from coomet_lab.twin.limits import diagnose
 
         diagnose(pdf, source)  # qpdf refused to inflate a stream: name the bomb
         raise UnusableInputError(f"{source}: not a readable PDF ({exc})") from None

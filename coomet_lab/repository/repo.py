@@ -308,7 +308,7 @@ class Repository:
         ``override_reason`` is given (recorded with ``who``).
 
         ``signed`` (a :class:`~coomet_lab.trust.SignedDocument`) and ``twin`` (the
-        :class:`~coomet_lab.pdf.twin.Twin` made from it by ``make_signed_twin``) are stored as signing proved them:
+        :class:`~coomet_lab.twin.make.Twin` made from it by ``make_signed_twin``) are stored as signing proved them:
         nothing is parsed, validated or verified again. Bytes given as ``signed_xml`` are checked in full.
         """
         incoming, verdict, key_id = self._issue_input(draft_id=draft_id, signed_xml=signed_xml, pdf=pdf, signed=signed,
@@ -997,7 +997,7 @@ class IssueItem:
 
     draft_id: int
     signed: Any  # coomet_lab.trust.SignedDocument
-    twin: Any = None  # coomet_lab.pdf.twin.Twin made from it
+    twin: Any = None  # coomet_lab.twin.make.Twin made from it
     override_reason: str | None = None
 
 

@@ -78,7 +78,7 @@ def test_the_repository_refuses_what_is_not_a_signed_document(repo, signed_dcc):
 
 def test_a_twin_of_another_document_is_refused(repo, test_pki, lab_trust):
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.pdf.twin import make_signed_twin
+    from coomet_lab.twin.make import make_signed_twin
 
     signer = test_pki.signer("ec")
     draft_id, certificate = _draft(repo, "UT-2026-00004")

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from coomet_lab.pdf.errors import FontNotFoundError, MissingGlyphsError
-from coomet_lab.pdf.fonts import FILES, resolve_fonts
+from coomet_lab.twin.errors import FontNotFoundError, MissingGlyphsError
+from coomet_lab.twin.fonts import FILES, resolve_fonts
 from tests.helpers import REPO
 
 
@@ -30,7 +30,7 @@ def test_an_empty_font_folder_is_a_clear_error(tmp_path):
 
 
 def test_the_twin_refuses_to_render_without_fonts(unsigned_dcc, lab_trust, tmp_path, monkeypatch):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     monkeypatch.setenv("COOMET_LAB_FONTS", str(tmp_path))
     with pytest.raises(FontNotFoundError, match="COOMET_LAB_FONTS"):
@@ -38,7 +38,7 @@ def test_the_twin_refuses_to_render_without_fonts(unsigned_dcc, lab_trust, tmp_p
 
 
 def test_a_broken_font_file_is_a_clear_error(unsigned_dcc, lab_trust, tmp_path, monkeypatch):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     for name in FILES.values():
         (tmp_path / name).write_bytes(b"not a font")
@@ -48,7 +48,7 @@ def test_a_broken_font_file_is_a_clear_error(unsigned_dcc, lab_trust, tmp_path, 
 
 
 def test_a_character_the_font_cannot_draw_is_refused(unsigned_dcc, lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     chinese = unsigned_dcc.replace("АО «Уралхим»".encode(), "АО «Уралхим» 漢字".encode())
     with pytest.raises(MissingGlyphsError, match="U[+]6F22"):
@@ -56,7 +56,7 @@ def test_a_character_the_font_cannot_draw_is_refused(unsigned_dcc, lab_trust):
 
 
 def test_captions_exist_in_every_supported_language():
-    from coomet_lab.pdf.captions import _table, languages
+    from coomet_lab.twin.captions import _table, languages
 
     assert {"en", "ru", "de", "kk", "uz", "be"} <= set(languages())
     for key, texts in _table().items():

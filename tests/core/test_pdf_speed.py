@@ -24,7 +24,7 @@ def _payloads() -> list[str]:
 def test_the_qr_code_is_the_symbol_reportlab_would_draw():
     from reportlab.graphics.barcode.qr import QrCodeWidget
 
-    from coomet_lab.pdf.layout import qr_modules
+    from coomet_lab.twin.layout import qr_modules
 
     for payload in _payloads():
         widget = QrCodeWidget(payload, barLevel="M")
@@ -42,8 +42,8 @@ def _signer_certificate(pdf: bytes):
 def test_one_opened_key_signs_many_twins_and_two_keys_never_mix(signed_dcc, test_pki, lab_trust):
     """The pyHanko signer and the reserved size are kept per key: every twin still verifies, each carries the
     certificate of the key that signed it, also when an RSA key (a larger signature) follows an EC key."""
-    from coomet_lab.pdf import make_twin, verify_pdf
-    from coomet_lab.pdf.pades import asn1_certificate
+    from coomet_lab.twin import make_twin, verify_pdf
+    from coomet_lab.twin.pades import asn1_certificate
 
     ec, rsa = test_pki.signer("ec"), test_pki.signer("rsa")
     twins = [(make_twin(signed_dcc, signer=ec, trust=lab_trust).pdf, ec),
@@ -76,8 +76,8 @@ class _WrongValue:
 
 
 def test_a_signature_value_that_does_not_verify_is_caught_and_nothing_returned(signed_dcc, test_pki, lab_trust):
-    from coomet_lab.pdf import render_twin
-    from coomet_lab.pdf.pades import sign_pdf, vendor
+    from coomet_lab.twin import render_twin
+    from coomet_lab.twin.pades import sign_pdf, vendor
 
     pdf = render_twin(signed_dcc, trust=lab_trust, producer=vendor())
     good = test_pki.signer("ec")
@@ -87,7 +87,7 @@ def test_a_signature_value_that_does_not_verify_is_caught_and_nothing_returned(s
 
 
 def test_the_twin_of_an_already_verified_dcc_is_the_same_twin(signed_dcc, test_pki, lab_trust):
-    from coomet_lab.pdf import make_verified_twin, verify_pdf
+    from coomet_lab.twin import make_verified_twin, verify_pdf
     from coomet_lab.trust import verify_xml
     from tests.pdfcheck import page_texts
 
@@ -100,8 +100,8 @@ def test_the_twin_of_an_already_verified_dcc_is_the_same_twin(signed_dcc, test_p
 
 
 def test_the_verified_entry_refuses_what_make_twin_refuses(signed_dcc, unsigned_dcc, lab_trust, test_pki):
-    from coomet_lab.pdf import make_verified_twin
-    from coomet_lab.pdf.errors import TwinRefusedError
+    from coomet_lab.twin import make_verified_twin
+    from coomet_lab.twin.errors import TwinRefusedError
     from coomet_lab.trust import verify_xml
 
     tampered = signed_dcc.replace(b"UT-2026-00417", b"UT-2026-00418", 1)
@@ -133,8 +133,8 @@ def test_the_benchmark_leaves_nothing_in_the_temporary_directory(tmp_path):
 def test_two_threads_signing_with_one_key_each_get_a_valid_twin(signed_dcc, test_pki, lab_trust):
     from concurrent.futures import ThreadPoolExecutor
 
-    from coomet_lab.pdf import render_twin, verify_pdf
-    from coomet_lab.pdf.pades import sign_pdf, vendor
+    from coomet_lab.twin import render_twin, verify_pdf
+    from coomet_lab.twin.pades import sign_pdf, vendor
 
     pdf = render_twin(signed_dcc, trust=lab_trust, producer=vendor())
     signer = test_pki.signer("ec")

@@ -125,7 +125,7 @@ def test_every_number_is_printed_exactly_as_in_the_xml(signed_twin, signed_dcc):
 def test_german_umlauts_and_as_found_as_left(tmp_path, lab_trust):
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
     from tests.helpers import PRESSURE
 
     xml = to_bytes(load_document(PRESSURE))
@@ -147,7 +147,7 @@ def test_a_draft_says_so_on_every_page(draft_twin, signed_twin):
 
 
 def test_the_qr_code_carries_the_number_and_the_hash(signed_twin, signed_dcc, tmp_path):
-    from coomet_lab.pdf.layout import qr_payload
+    from coomet_lab.twin.layout import qr_payload
 
     assert shutil.which("zbarimg") and shutil.which("pdftoppm"), "zbar-tools and poppler-utils are needed"
     (tmp_path / "twin.pdf").write_bytes(signed_twin)
@@ -175,7 +175,7 @@ def _certificate():
 def test_an_amendment_is_announced(lab_trust):
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.model import ReportAmendedSubstituted
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     certificate = _certificate()
     certificate.administrative_data.core_data.report_amended_substituted = ReportAmendedSubstituted(
@@ -187,7 +187,7 @@ def test_an_amendment_is_announced(lab_trust):
 
 def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, test_pki):
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
     from coomet_lab.trust import sign_xml
     from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
 
@@ -213,7 +213,7 @@ def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, t
 
 
 def test_a_ptb_example_renders_as_a_draft(lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
     from tests.helpers import EX01
 
     twin = make_twin(EX01.read_bytes(), trust=lab_trust)
@@ -222,8 +222,8 @@ def test_a_ptb_example_renders_as_a_draft(lab_trust):
 
 
 def test_an_invalid_dcc_is_refused_with_its_findings(unsigned_dcc, lab_trust):
-    from coomet_lab.pdf import make_twin
-    from coomet_lab.pdf.errors import TwinRefusedError
+    from coomet_lab.twin import make_twin
+    from coomet_lab.twin.errors import TwinRefusedError
 
     broken = unsigned_dcc.replace(b"<dcc:beginPerformanceDate>2026-11-18", b"<dcc:beginPerformanceDate>18.11.2026")
     with pytest.raises(TwinRefusedError, match="not a valid DCC") as caught:
@@ -232,8 +232,8 @@ def test_an_invalid_dcc_is_refused_with_its_findings(unsigned_dcc, lab_trust):
 
 
 def test_a_dcc_whose_signature_is_not_trusted_is_refused(lab_trust):
-    from coomet_lab.pdf import make_twin
-    from coomet_lab.pdf.errors import TwinRefusedError
+    from coomet_lab.twin import make_twin
+    from coomet_lab.twin.errors import TwinRefusedError
     from tests.helpers import EX02
 
     with pytest.raises(TwinRefusedError, match="intact-untrusted"):
@@ -241,8 +241,8 @@ def test_a_dcc_whose_signature_is_not_trusted_is_refused(lab_trust):
 
 
 def test_a_tampered_signed_dcc_is_refused(signed_dcc, lab_trust):
-    from coomet_lab.pdf import make_twin
-    from coomet_lab.pdf.errors import TwinRefusedError
+    from coomet_lab.twin import make_twin
+    from coomet_lab.twin.errors import TwinRefusedError
 
     with pytest.raises(TwinRefusedError, match="changed after it was signed"):
         make_twin(signed_dcc.replace(b"100.06", b"100.07"), trust=lab_trust)
@@ -251,7 +251,7 @@ def test_a_tampered_signed_dcc_is_refused(signed_dcc, lab_trust):
 def test_the_twin_shows_the_signed_content_not_an_injected_comment(signed_dcc, lab_trust):
     """A comment inside a signed value keeps the signature intact (c14n drops comments): the twin must print
     the value as signed, read from the verified content."""
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     injected = signed_dcc.replace(b"100.06", b"100.0<!-- x -->6", 1)
     twin = make_twin(injected, trust=lab_trust)

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from coomet_lab.pdf import verify_pdf
+from coomet_lab.twin import verify_pdf
 from coomet_lab.trust import SigningError, TrustStore
 
 
@@ -26,7 +26,7 @@ def test_pyhanko_bottom_line_for_the_good_twin(signed_twin, test_pki):
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    from coomet_lab.pdf.pades import asn1_certificate
+    from coomet_lab.twin.pades import asn1_certificate
 
     context = ValidationContext(trust_roots=[asn1_certificate(test_pki.ca_certificate)], allow_fetching=False,
                                 revocation_mode="soft-fail")
@@ -92,11 +92,11 @@ def test_a_swap_for_another_validly_signed_dcc_is_still_refused(signed_twin, uns
 
 def test_pages_that_show_another_hash_are_refused(signed_dcc, test_pki, lab_trust):
     """A twin whose pages were not rendered from the DCC inside it, signed by a trusted key all the same."""
-    from coomet_lab.pdf import pdfa
-    from coomet_lab.pdf.fonts import resolve_fonts
-    from coomet_lab.pdf.pades import sign_pdf, vendor
-    from coomet_lab.pdf.render import render_pages
-    from coomet_lab.pdf.twin import prepare
+    from coomet_lab.twin import pdfa
+    from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.pades import sign_pdf, vendor
+    from coomet_lab.twin.render import render_pages
+    from coomet_lab.twin.make import prepare
 
     prepared = prepare(signed_dcc, trust=lab_trust)
     pages = render_pages(prepared.certificate, sha256="ab" * 32, draft=False, fonts=resolve_fonts())
@@ -114,8 +114,8 @@ def test_a_wrong_ca_does_not_trust_the_twin(signed_twin, test_pki, tmp_path):
 
 
 def test_an_impostor_ca_with_the_same_name_is_not_trusted(signed_dcc, test_pki, lab_trust):
-    from coomet_lab.pdf import render_twin
-    from coomet_lab.pdf.pades import sign_pdf
+    from coomet_lab.twin import render_twin
+    from coomet_lab.twin.pades import sign_pdf
 
     pdf = render_twin(signed_dcc, trust=lab_trust)
     forged = sign_pdf(pdf, test_pki.signer("impostor"), trust=None)  # the impostor trusts itself
@@ -130,7 +130,7 @@ def _forced_signature(pdf: bytes, signer) -> bytes:  # noqa: ANN001
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
-    from coomet_lab.pdf.pades import _backend_signer, _producer_for_signing
+    from coomet_lab.twin.pades import _backend_signer, _producer_for_signing
 
     meta = signers.PdfSignatureMetadata(field_name="LabSignature", md_algorithm="sha256",
                                         subfilter=SigSeedSubFilter.PADES)
@@ -139,7 +139,7 @@ def _forced_signature(pdf: bytes, signer) -> bytes:  # noqa: ANN001
 
 
 def test_an_expired_signer_is_refused_and_never_trusted(signed_dcc, test_pki, lab_trust):
-    from coomet_lab.pdf import make_twin, render_twin
+    from coomet_lab.twin import make_twin, render_twin
 
     with pytest.raises(SigningError, match="expired"):
         make_twin(signed_dcc, signer=test_pki.signer("expired"), trust=lab_trust)
@@ -151,7 +151,7 @@ def test_an_expired_signer_is_refused_and_never_trusted(signed_dcc, test_pki, la
 
 
 def test_a_revoked_signer_is_refused_where_the_crl_is_known(signed_dcc, test_pki, tmp_path):
-    from coomet_lab.pdf import make_twin, render_twin
+    from coomet_lab.twin import make_twin, render_twin
 
     store = TrustStore(tmp_path / "trust")
     store.add(test_pki.ca_pem.read_bytes())
@@ -188,7 +188,7 @@ def test_a_pdf_without_a_dcc_is_not_a_twin(lab_trust):
 
 
 def test_what_is_not_a_pdf_is_unusable(lab_trust):
-    from coomet_lab.pdf.errors import UnreadablePdfError
+    from coomet_lab.twin.errors import UnreadablePdfError
 
     with pytest.raises(UnreadablePdfError, match="not a PDF"):
         verify_pdf(b"<dcc/>", trust=lab_trust)
@@ -197,6 +197,6 @@ def test_what_is_not_a_pdf_is_unusable(lab_trust):
 
 
 def test_the_embedded_dcc_can_be_taken_out(signed_twin, signed_dcc):
-    from coomet_lab.pdf import embedded_dcc
+    from coomet_lab.twin import embedded_dcc
 
     assert embedded_dcc(signed_twin) == signed_dcc

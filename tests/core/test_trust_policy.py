@@ -99,7 +99,7 @@ def test_an_export_package_is_not_signed_with_a_key_that_may_not_sign(name):
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_a_pdf_is_not_signed_with_a_key_that_may_not_sign(name):
-    from coomet_lab.pdf.pades import sign_pdf
+    from coomet_lab.twin.pades import sign_pdf
 
     with pytest.raises(SigningError, match=REFUSED[name]):
         sign_pdf(b"%PDF-1.7\n", BareSigner(name))
@@ -187,7 +187,7 @@ def test_a_crl_not_signed_by_an_anchor_is_refused_and_says_so(tmp_path):
 
 
 def test_pades_verification_applies_the_signer_policy(signed_dcc, test_pki, tmp_path):
-    from coomet_lab.pdf import render_twin, verify_pdf
+    from coomet_lab.twin import render_twin, verify_pdf
     from tests.core.test_pdf_verify import _forced_signature
 
     trust = TrustStore.with_files([test_pki.ca_pem, PKI / "root-ca.pem"], folder=tmp_path / "trust")

@@ -2,7 +2,7 @@
 (pages edited before PAdES signing, or a rendering bug): verification recomputes the numbers it printed.
 
 Every forgery here is signed by the trusted lab key, so the PAdES signature, the embedded DCC's XAdES signature
-and the printed SHA-256 are all good; only the page checks (coomet_lab.pdf.pagecheck) can refuse it."""
+and the printed SHA-256 are all good; only the page checks (coomet_lab.twin.pagecheck) can refuse it."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import time
 import pikepdf
 import pytest
 
-from coomet_lab.pdf import verify_pdf
+from coomet_lab.twin import verify_pdf
 
 
 def _lab_signed(pdf: bytes, test_pki, lab_trust) -> bytes:  # noqa: ANN001
-    from coomet_lab.pdf.pades import sign_pdf
+    from coomet_lab.twin.pades import sign_pdf
 
     return sign_pdf(pdf, test_pki.signer("ec"), trust=lab_trust)
 
@@ -27,11 +27,11 @@ def _pages_from(shown_xml: bytes, embedded_xml: bytes, lab_trust) -> bytes:  # n
     ``embedded_xml``: what an insider, or a bug, would produce."""
     import hashlib
 
-    from coomet_lab.pdf import pdfa
-    from coomet_lab.pdf.fonts import resolve_fonts
-    from coomet_lab.pdf.pades import vendor
-    from coomet_lab.pdf.render import render_pages
-    from coomet_lab.pdf.twin import prepare
+    from coomet_lab.twin import pdfa
+    from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.pades import vendor
+    from coomet_lab.twin.render import render_pages
+    from coomet_lab.twin.make import prepare
 
     shown = prepare(shown_xml, trust=lab_trust)
     pages = render_pages(shown.certificate, sha256=hashlib.sha256(embedded_xml).hexdigest(), draft=False,
@@ -54,8 +54,8 @@ def _problems(report) -> str:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def unsigned_twin(signed_dcc, lab_trust, tmp_path_factory) -> bytes:
     """The good twin before its PAdES signature: what an insider would edit."""
-    from coomet_lab.pdf import render_twin
-    from coomet_lab.pdf.pades import vendor
+    from coomet_lab.twin import render_twin
+    from coomet_lab.twin.pades import vendor
     from tests.conftest import offline_env
 
     with offline_env(tmp_path_factory.mktemp("home")):
@@ -117,7 +117,7 @@ def test_pages_rearranged_before_signing_are_refused(name, edit, message, unsign
 
 def _digit_codes(doc) -> tuple[object, dict[str, int]]:  # noqa: ANN001
     """The regular font of page 2 and the codes its ToUnicode map gives the digits."""
-    from coomet_lab.pdf.textscan import _unicode_map
+    from coomet_lab.twin.textscan import _unicode_map
 
     for _, font in doc.pages[1].Resources.Font.items():
         if str(font.BaseFont).endswith("+DejaVuSans"):
@@ -208,7 +208,7 @@ def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
     """Both examples (Russian/English with a plot, German/English with several results), signed."""
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
     from coomet_lab.trust import sign_xml
     from tests.helpers import PRESSURE, THERMOMETER
 
@@ -221,9 +221,9 @@ def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
 
 def test_page_checks_are_fast_on_10_and_100_pages(signed_dcc, unsigned_dcc, test_pki, lab_trust):
     """A safety net only (the numbers are in the report): 10 and 100 pages of the thermometer's table."""
-    from coomet_lab.pdf import make_twin
-    from coomet_lab.pdf.pagecheck import check_pages
-    from coomet_lab.pdf.textscan import page_texts
+    from coomet_lab.twin import make_twin
+    from coomet_lab.twin.pagecheck import check_pages
+    from coomet_lab.twin.textscan import page_texts
     from coomet_lab.trust import sign_xml
 
     for rows, limit in ((360, 1.0), (5250, 5.0)):

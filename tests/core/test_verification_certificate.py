@@ -14,7 +14,7 @@ from coomet_lab.kernel.config import LabSettings, save_settings
 from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
-from coomet_lab.pdf import embedded_dcc, verify_pdf
+from coomet_lab.twin import embedded_dcc, verify_pdf
 from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.services import issue_verification
@@ -132,7 +132,7 @@ def test_an_unfit_record_is_a_notice_that_states_fail_with_the_reasons():
 
 
 def test_every_kind_of_means_is_measuring_equipment_and_printed_with_its_numbers(lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     means = Means(etalons=[ETALON], primary_standards=["ГЭТ 63-2019"], unit_standards=["3.1.ZZT.0091.2015"],
                   reference_materials=[ReferenceMaterial("ГСО 7141-95", "2024", "15/24", "0,100 мг/см³")],
@@ -153,7 +153,7 @@ def test_every_kind_of_means_is_measuring_equipment_and_printed_with_its_numbers
 
 
 def test_a_verification_without_standards_names_its_method(lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     xml = build(fit_record(means=Means(method="2")))
     assert validate_bytes(xml).valid and xpath(xml, "//dcc:measuringEquipments") == []
@@ -206,7 +206,7 @@ def test_an_unfit_record_gives_a_notice_of_unfitness_with_its_reasons(test_pki, 
 
 
 def test_an_unsigned_verification_dcc_renders_as_a_draft(lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     twin = make_twin(build(fit_record()), trust=lab_trust)
     text = text_of(twin.pdf)
@@ -214,7 +214,7 @@ def test_an_unsigned_verification_dcc_renders_as_a_draft(lab_trust):
 
 
 def test_primary_verification_only_has_no_valid_until_and_russian_alone_has_no_english(lab_trust):
-    from coomet_lab.pdf import make_twin
+    from coomet_lab.twin import make_twin
 
     record = fit_record(verification_type=PRIMARY, valid_date="")
     xml = build(record, languages=["ru"])

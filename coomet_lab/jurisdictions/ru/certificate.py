@@ -2,7 +2,7 @@
 
 The same DCC is the verification certificate (свидетельство о поверке) when the instrument is fit and the notice of
 unfitness (извещение о непригодности к применению) when it is not; the PDF twin renders it in the layout of Order
-2510 (:mod:`coomet_lab.pdf.verification`). Every element that carries verification meaning has a
+2510 (:mod:`coomet_lab.jurisdictions.ru.order2510`). Every element that carries verification meaning has a
 ``coomet_verification…`` refType, so a reader tells a verification certificate from a calibration certificate
 without guessing, and the twin reads every line it prints from the signed XML.
 

@@ -17,8 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
-from coomet_lab.pdf.captions import captions
-from coomet_lab.pdf.fonts import FontNames
+from coomet_lab.twin.captions import captions
+from coomet_lab.twin.fonts import FontNames
 
 INK = colors.HexColor("#1a1a1a")
 SECONDARY = colors.HexColor("#5a5a5a")

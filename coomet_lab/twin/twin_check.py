@@ -6,10 +6,10 @@
 2. the embedded ``dcc.xml`` (the associated file) verifies as a signed DCC on its own;
 3. every page shows the SHA-256 of exactly that embedded file, and no other;
 4. the pages say what the verified XML says: their numbers are recomputed from it, page by page
-   (:mod:`coomet_lab.pdf.pagecheck`: every result value printed as written, no number the DCC does not contain,
+   (:mod:`coomet_lab.twin.pagecheck`: every result value printed as written, no number the DCC does not contain,
    the pages in order, fonts that draw what their text layer says).
 
-Nothing is inflated beyond the caps of :mod:`coomet_lab.pdf.limits` (a decompression bomb is refused by name).
+Nothing is inflated beyond the caps of :mod:`coomet_lab.twin.limits` (a decompression bomb is refused by name).
 
 Each failed check adds a plain reason; the verdict is ``valid`` only when every check passed.
 """
@@ -22,8 +22,8 @@ import io
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from coomet_lab.pdf.errors import UnreadablePdfError
-from coomet_lab.pdf.pdfa import DCC_MIME, DCC_NAME
+from coomet_lab.twin.errors import UnreadablePdfError
+from coomet_lab.twin.pdfa import DCC_MIME, DCC_NAME
 from coomet_lab.trust import CertInfo, TrustStore, VerificationReport
 
 
@@ -122,7 +122,7 @@ def embedded_dcc(data: bytes) -> bytes:
 def verify_pdf(data: bytes, *, trust: TrustStore | None = None, source: str = "input") -> PdfVerificationReport:
     """Verify a twin (see the module docstring). Raises ``UnreadablePdfError`` for input that is not a PDF, and
     its ``PdfTooLargeError`` for one that is (or inflates to) more than a twin can be."""
-    from coomet_lab.pdf import pades  # noqa: F401 (quietens pyHanko's logging before it validates)
+    from coomet_lab.twin import pades  # noqa: F401 (quietens pyHanko's logging before it validates)
 
     trust = trust or TrustStore()
     report = PdfVerificationReport(source)
@@ -130,7 +130,7 @@ def verify_pdf(data: bytes, *, trust: TrustStore | None = None, source: str = "i
     with doc:
         report = _guarded(lambda: _verify_open(doc, data, trust, report), source, data)
         if any("memory limit" in str(w) for w in doc.get_warnings()):
-            from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError
+            from coomet_lab.twin.limits import MAX_XML_BYTES, PdfTooLargeError
 
             raise PdfTooLargeError(f"{source}: a stream inflates to more than {MAX_XML_BYTES >> 20} MB, more than a "
                                    "twin ever holds: a decompression bomb; refused")
@@ -140,7 +140,7 @@ def verify_pdf(data: bytes, *, trust: TrustStore | None = None, source: str = "i
 def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
                  report: PdfVerificationReport) -> PdfVerificationReport:
     """Every check, while the file is open (the page checks read its fonts)."""
-    from coomet_lab.pdf.textscan import hashes_on_pages, page_texts
+    from coomet_lab.twin.textscan import hashes_on_pages, page_texts
 
     source = report.source
     texts = []
@@ -169,7 +169,7 @@ def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
     """qpdf's refusal to inflate past its limit (object streams, see limits.guard_qpdf) as a named refusal."""
     import pikepdf
 
-    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError, diagnose
+    from coomet_lab.twin.limits import MAX_XML_BYTES, PdfTooLargeError, diagnose
 
     try:
         return work()
@@ -183,7 +183,7 @@ def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
 
 def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None:
     """The pages against the verified XML (pagecheck); against the file's own XML for a draft (unsigned)."""
-    from coomet_lab.pdf.pagecheck import check_pages
+    from coomet_lab.twin.pagecheck import check_pages
     from coomet_lab.jurisdictions.ru.certificate import is_verification
 
     if not texts:
@@ -210,7 +210,7 @@ def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None
 def _open(data: bytes, source: str):  # noqa: ANN202
     import pikepdf
 
-    from coomet_lab.pdf.limits import check_input_size, guard_qpdf
+    from coomet_lab.twin.limits import check_input_size, guard_qpdf
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadablePdfError(f"{source} is not a PDF")
@@ -221,7 +221,7 @@ def _open(data: bytes, source: str):  # noqa: ANN202
     except pikepdf.PasswordError:
         raise UnreadablePdfError(f"{source} is an encrypted PDF (a PDF/A twin never is)") from None
     except pikepdf.PdfError as exc:
-        from coomet_lab.pdf.limits import diagnose
+        from coomet_lab.twin.limits import diagnose
 
         diagnose(data, source)  # a bomb qpdf refused to inflate is named as such
         raise UnreadablePdfError(f"{source} cannot be read as a PDF: {exc}") from None
@@ -247,7 +247,7 @@ def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     stream = streams.get(Name.UF, streams.get(Name.F))
     if stream is None:
         return None, problems + [f"{DCC_NAME} has no embedded file stream"]
-    from coomet_lab.pdf.limits import MAX_XML_BYTES, PdfTooLargeError, read_stream
+    from coomet_lab.twin.limits import MAX_XML_BYTES, PdfTooLargeError, read_stream
 
     params = stream.get(Name.Params)
     declared = params.get(Name.Size) if isinstance(params, pikepdf.Dictionary) else None
@@ -314,7 +314,7 @@ def _pades(data: bytes, trust: TrustStore, report: PdfVerificationReport) -> lis
     from pyhanko.pdf_utils.misc import PdfDecodeLimitError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from coomet_lab.pdf.limits import pyhanko_limits
+    from coomet_lab.twin.limits import pyhanko_limits
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False, decode_limits=pyhanko_limits())
@@ -404,7 +404,7 @@ def _validation_context(trust: TrustStore, certificate, intermediates):  # noqa:
         RevocationCheckingRule,
     )
 
-    from coomet_lab.pdf.pades import asn1_certificate
+    from coomet_lab.twin.pades import asn1_certificate
 
     anchors = trust.anchors()
     crls = {a: trust.crl_for(a) for a in anchors}

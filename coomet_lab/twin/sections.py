@@ -1,7 +1,7 @@
 """The sections of a calibration certificate (ISO/IEC 17025 §7.8), one function each, read from the DCC model.
 
 Every function returns flowables (or nothing when the DCC has nothing for the section); numbers and names are
-printed as the DCC states them. Result tables and plots are in :mod:`coomet_lab.pdf.results`.
+printed as the DCC states them. Result tables and plots are in :mod:`coomet_lab.twin.results`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from coomet_lab.dcc.model import (
     UsedMethod,
 )
 from coomet_lab.dcc.model.binding import dcc
-from coomet_lab.pdf.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
+from coomet_lab.twin.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.quantities.units import format_unit
 
 LABEL_WIDTH = 46 * mm
@@ -247,7 +247,7 @@ def conditions(ctx: RenderContext, number: int, used: list[Condition]) -> list[F
     """Environmental conditions during the calibration, with their uncertainties (17025 §7.8.4.1 a)."""
     if not used:
         return []
-    from coomet_lab.pdf.results import data_lines
+    from coomet_lab.twin.results import data_lines
 
     rows = []
     for condition in used:

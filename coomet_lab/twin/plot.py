@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from coomet_lab.pdf.context import ACCENT, INK, RULE, SECONDARY, RenderContext
+from coomet_lab.twin.context import ACCENT, INK, RULE, SECONDARY, RenderContext
 
 GRID = colors.HexColor("#dfe4ea")
 ZERO = colors.HexColor("#7d8896")

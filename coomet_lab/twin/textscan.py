@@ -1,7 +1,7 @@
 """The text a reader sees on each page, to check the hash and the numbers printed there.
 
 Fast path: the page's content streams (and the form XObjects it draws, recursively) are inflated under the caps
-of :mod:`coomet_lab.pdf.limits`, parsed by qpdf, and the text operators are decoded with each font's ToUnicode
+of :mod:`coomet_lab.twin.limits`, parsed by qpdf, and the text operators are decoded with each font's ToUnicode
 map (simple fonts, as reportlab writes them: about 1 ms a page). Text drawn invisibly (render mode 3 or 7),
 images, and fonts this cannot decode are recorded, so the page checks can refuse what they cannot read. A page
 where the fast path finds no hash is read again with pypdf's full text extraction (pypdf bounds its own
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coomet_lab.pdf.limits import MAX_PAGE_STREAM_BYTES, MAX_SMALL_STREAM_BYTES, read_stream
+from coomet_lab.twin.limits import MAX_PAGE_STREAM_BYTES, MAX_SMALL_STREAM_BYTES, read_stream
 
 HEX64 = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -123,7 +123,7 @@ def _contents(page, number: int) -> bytes:  # noqa: ANN001
     streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
     parts = [read_stream(s, limit=MAX_PAGE_STREAM_BYTES, what=f"the content of page {number}") for s in streams]
     if sum(map(len, parts)) > MAX_PAGE_STREAM_BYTES:
-        from coomet_lab.pdf.limits import PdfTooLargeError
+        from coomet_lab.twin.limits import PdfTooLargeError
 
         raise PdfTooLargeError(f"the content of page {number} is more than {MAX_PAGE_STREAM_BYTES >> 20} MB, more "
                                "than a twin's page ever holds; refused")

@@ -16,7 +16,7 @@ signature covers), independently of the layout:
    axis label of a plot (a run of equally spaced round numbers).
 3. **The pages are the twin's, in order**: page N of M shows its own "N … M" label and the certificate number.
 4. **The glyphs are what the text layer says**: every font text is drawn with is an embedded TrueType subset of
-   DejaVu Sans / Sans Bold / Sans Mono (the fonts the app ships, :mod:`coomet_lab.pdf.fonts`), and every code of
+   DejaVu Sans / Sans Bold / Sans Mono (the fonts the app ships, :mod:`coomet_lab.twin.fonts`), and every code of
    its ToUnicode map draws exactly DejaVu's outline for that character (a ``1`` glyph mapped to ``7`` is found).
    No text is drawn invisibly, and no page carries an image.
 
@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
-from coomet_lab.pdf.textscan import HEX64, PageText
+from coomet_lab.twin.textscan import HEX64, PageText
 
 NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+]?\d+)?")  # "-39.982", ".5", "1.5E-03", "0,15"
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?UTC|[+-]\d{2}:?\d{2})?")
@@ -132,7 +132,7 @@ def _caption_tokens() -> frozenset[str]:
 
     walk(data.get("captions", data))
     try:
-        from coomet_lab.pdf import verification
+        from coomet_lab.jurisdictions.ru import order2510 as verification
 
         walk(getattr(verification, "CAPTIONS", {}))
     except ImportError:
@@ -305,7 +305,7 @@ def _fonts_and_drawing(texts: list[PageText], notes: list[str]) -> list[str]:
 
 
 def _font_problem(font, notes: list[str]) -> str | None:  # noqa: ANN001
-    from coomet_lab.pdf.limits import MAX_SMALL_STREAM_BYTES, read_stream
+    from coomet_lab.twin.limits import MAX_SMALL_STREAM_BYTES, read_stream
 
     base = str(font.get("/BaseFont", "?"))
     match = SUBSET.match(base)
@@ -322,7 +322,7 @@ def _font_problem(font, notes: list[str]) -> str | None:  # noqa: ANN001
         if note not in notes:
             notes.append(note)
         return None
-    from coomet_lab.pdf.textscan import _unicode_map
+    from coomet_lab.twin.textscan import _unicode_map
 
     subset = _parse_font(read_stream(program, limit=MAX_SMALL_STREAM_BYTES, what=f"the font program of {base}"))
     if subset is None:
@@ -345,8 +345,8 @@ def _font_problem(font, notes: list[str]) -> str | None:  # noqa: ANN001
 
 @functools.lru_cache(maxsize=4)
 def _shipped(role: str) -> Any:  # noqa: ANN401 (a fontTools TTFont, or None)
-    from coomet_lab.pdf.errors import FontNotFoundError
-    from coomet_lab.pdf.fonts import resolve_fonts
+    from coomet_lab.twin.errors import FontNotFoundError
+    from coomet_lab.twin.fonts import resolve_fonts
 
     try:
         path = resolve_fonts().files()[role]

@@ -30,9 +30,9 @@ from coomet_lab.dcc.model import (
     SiRealListXMLList,
     tokens,
 )
-from coomet_lab.pdf.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
-from coomet_lab.pdf.plot import DeviationPlot, as_float
-from coomet_lab.pdf.sections import coverage_text, real_text, statement_block
+from coomet_lab.twin.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
+from coomet_lab.twin.plot import DeviationPlot, as_float
+from coomet_lab.twin.sections import coverage_text, real_text, statement_block
 from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
 from coomet_lab.quantities.units import format_unit
 

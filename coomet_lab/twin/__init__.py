@@ -20,22 +20,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from coomet_lab.pdf.pades import sign_pdf
-    from coomet_lab.pdf.twin import Twin, make_signed_twin, make_twin, make_verified_twin, prepare, render_twin
-    from coomet_lab.pdf.verify import PdfVerificationReport, embedded_dcc, verify_pdf
+    from coomet_lab.twin.pades import sign_pdf
+    from coomet_lab.twin.make import Twin, make_signed_twin, make_twin, make_verified_twin, prepare, render_twin
+    from coomet_lab.twin.twin_check import PdfVerificationReport, embedded_dcc, verify_pdf
 
 _EXPORTS = {
-    "render_twin": "coomet_lab.pdf.twin", "make_twin": "coomet_lab.pdf.twin", "prepare": "coomet_lab.pdf.twin",
-    "make_verified_twin": "coomet_lab.pdf.twin", "make_signed_twin": "coomet_lab.pdf.twin",
-    "Twin": "coomet_lab.pdf.twin", "sign_pdf": "coomet_lab.pdf.pades", "verify_pdf": "coomet_lab.pdf.verify",
-    "embedded_dcc": "coomet_lab.pdf.verify", "PdfVerificationReport": "coomet_lab.pdf.verify",
+    "render_twin": "coomet_lab.twin.make", "make_twin": "coomet_lab.twin.make", "prepare": "coomet_lab.twin.make",
+    "make_verified_twin": "coomet_lab.twin.make", "make_signed_twin": "coomet_lab.twin.make",
+    "Twin": "coomet_lab.twin.make", "sign_pdf": "coomet_lab.twin.pades", "verify_pdf": "coomet_lab.twin.twin_check",
+    "embedded_dcc": "coomet_lab.twin.twin_check", "PdfVerificationReport": "coomet_lab.twin.twin_check",
 }
 
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'coomet_lab.pdf' has no attribute {name!r}")
+        raise AttributeError(f"module 'coomet_lab.twin' has no attribute {name!r}")
     import importlib
 
     return getattr(importlib.import_module(module), name)

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from coomet_lab.pdf.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
+from coomet_lab.twin.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 17 * mm

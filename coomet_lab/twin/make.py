@@ -8,8 +8,8 @@ import hashlib
 from dataclasses import dataclass
 
 from coomet_lab.dcc.model import Certificate
-from coomet_lab.pdf.errors import PdfTwinError, TwinRefusedError
-from coomet_lab.pdf.fonts import FontSet, resolve_fonts
+from coomet_lab.twin.errors import PdfTwinError, TwinRefusedError
+from coomet_lab.twin.fonts import FontSet, resolve_fonts
 from coomet_lab.trust import SignedDocument, Signer, TrustStore, VerificationReport
 
 
@@ -101,12 +101,12 @@ def make_verified_twin(xml: bytes, verification: VerificationReport, *, certific
 def twin_of(prepared: Prepared, *, signer: Signer | None = None, trust: TrustStore | None = None,
             fonts: FontSet | None = None, source: str = "input", reason: str | None = None,
             location: str | None = None) -> Twin:
-    """Render a prepared DCC and, with a ``signer``, PAdES-sign it (through :func:`~coomet_lab.pdf.pades.sign_pdf`,
+    """Render a prepared DCC and, with a ``signer``, PAdES-sign it (through :func:`~coomet_lab.twin.pades.sign_pdf`,
     so its checks apply whichever entry was used)."""
     if signer is not None and prepared.draft:
         raise PdfTwinError(f"{source} is not signed: its twin is a draft and is not signed as a PDF either. "
                            "Sign the DCC first ('coomet-lab sign'), then make its twin")
-    from coomet_lab.pdf.pades import sign_pdf, vendor
+    from coomet_lab.twin.pades import sign_pdf, vendor
 
     twin = _render(prepared, fonts=fonts, producer=vendor() if signer is not None else None)
     if signer is not None:
@@ -129,7 +129,7 @@ def make_signed_twin(signed: SignedDocument, *, signer: Signer | None = None, tr
     if signed.report.verified_xml is None:
         raise TwinRefusedError(f"the signatures of {source} do not cover the same content, so no twin is made")
     prepared = Prepared(signed.xml, signed.certificate(), signed.report, draft=False)
-    from coomet_lab.pdf.pades import sign_pdf, vendor
+    from coomet_lab.twin.pades import sign_pdf, vendor
 
     twin = _render(prepared, fonts=fonts, producer=vendor() if signer is not None else None)
     if signer is not None:
@@ -141,8 +141,8 @@ def make_signed_twin(signed: SignedDocument, *, signer: Signer | None = None, tr
 
 def _render(prepared: Prepared, *, fonts: FontSet | None, producer: str | None) -> Twin:
     from coomet_lab import __version__
-    from coomet_lab.pdf import pdfa
-    from coomet_lab.pdf.render import render_pages
+    from coomet_lab.twin import pdfa
+    from coomet_lab.twin.render import render_pages
 
     sha256 = hashlib.sha256(prepared.xml).hexdigest()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable
 
 from coomet_lab import __version__
 from coomet_lab.dcc.model import Certificate, Condition, MeasuringEquipment, Statement, UsedMethod
-from coomet_lab.pdf import layout, results, sections
-from coomet_lab.pdf.context import RenderContext, Styles, display_languages
-from coomet_lab.pdf.fonts import FontSet, check_glyphs, register
+from coomet_lab.twin import layout, results, sections
+from coomet_lab.twin.context import RenderContext, Styles, display_languages
+from coomet_lab.twin.fonts import FontSet, check_glyphs, register
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _layout_for(certificate: Certificate) -> Callable[[RenderContext], tuple[lis
     from coomet_lab.jurisdictions.ru.certificate import is_verification
 
     if is_verification(certificate):
-        from coomet_lab.pdf import verification
+        from coomet_lab.jurisdictions.ru import order2510 as verification
 
         return verification.story
     return _story

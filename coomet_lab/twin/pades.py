@@ -19,7 +19,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from coomet_lab.pdf.errors import PdfTwinError
+from coomet_lab.twin.errors import PdfTwinError
 from coomet_lab.trust import Signer, TrustStore, preflight
 
 FIELD_NAME = "LabSignature"

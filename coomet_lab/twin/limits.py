@@ -16,7 +16,7 @@ import re
 import zlib
 from typing import Any
 
-from coomet_lab.pdf.errors import UnreadablePdfError
+from coomet_lab.twin.errors import UnreadablePdfError
 
 MiB = 1024 * 1024
 MAX_PDF_BYTES = 128 * MiB  # a 100-page twin is under 1 MB; a 64 MB DCC compresses to a fraction of that

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from coomet_lab.pdf.errors import FontNotFoundError, MissingGlyphsError
+from coomet_lab.twin.errors import FontNotFoundError, MissingGlyphsError
 
 FONTS_ENV = "COOMET_LAB_FONTS"
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "mono": "DejaVuSansMono.ttf"}

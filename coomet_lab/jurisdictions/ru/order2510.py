@@ -1,6 +1,6 @@
 """The twin of a verification DCC: the certificate of verification or the notice of unfitness (Order 2510).
 
-Chosen by :mod:`coomet_lab.pdf.render` when the DCC's result is a verification decision
+Chosen by :mod:`coomet_lab.twin.render` when the DCC's result is a verification decision
 (:func:`coomet_lab.jurisdictions.ru.certificate.is_verification`). Every value printed is read from the DCC being
 rendered (the signed XML), found by its ``coomet_verification…`` refType, and printed as the XML states it; only
 the fixed sentences of the form come from here, in the certificate's languages (Russian first, the others in grey
@@ -27,8 +27,8 @@ from coomet_lab.dcc.model import (
     RichContent,
     Statement,
 )
-from coomet_lab.pdf import sections
-from coomet_lab.pdf.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
+from coomet_lab.twin import sections
+from coomet_lab.twin.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
 from coomet_lab.jurisdictions.ru import certificate as vc
 from coomet_lab.registers.arshin import record_url
 
