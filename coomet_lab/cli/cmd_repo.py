@@ -194,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _anchors(args: argparse.Namespace, repository_id: str) -> list[tuple[int, str]]:
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.repository.verify import parse_anchor, read_anchor_file
+    from coomet_lab.repository.integrity import parse_anchor, read_anchor_file
 
     anchors = [parse_anchor(text, source=f"--expect-head {text}") for text in args.expect_head]
     for path in args.anchor:
@@ -230,7 +230,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_head(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.atomic import write_bytes_atomic
-    from coomet_lab.repository.verify import anchor_document
+    from coomet_lab.repository.integrity import anchor_document
 
     with _open(args) as repo:
         seq, digest = repo.audit_head()

@@ -933,7 +933,7 @@ class Repository:
     def verify(self, *, check_files: bool = True, anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
         """Walk the audit chain, every audited unit and every stored file; report anything changed or missing.
         ``anchors``: heads (seq, hash) kept outside the repository that the chain must still contain."""
-        from coomet_lab.repository.verify import verify_repository
+        from coomet_lab.repository.integrity import verify_repository
 
         return verify_repository(self, check_files=check_files, anchors=anchors)
 
