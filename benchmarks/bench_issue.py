@@ -61,7 +61,7 @@ class Numbers:
 
 
 def issue_typed(repository, signer, trust, draft):  # noqa: ANN001,ANN201
-    from coomet_lab import services
+    from coomet_lab.app import services
 
     draft_id, certificate = draft
     return services.issue(certificate, signer, role=None, trust=trust, repository=repository, draft_id=draft_id,
@@ -72,7 +72,7 @@ def issue_legacy(repository, signer, trust, draft):  # noqa: ANN001,ANN201
     """The path before the typed results: bytes between stages, each stage proving them again."""
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.twin import make_twin
-    from coomet_lab.services import signature_verifier
+    from coomet_lab.app.services import signature_verifier
     from coomet_lab.trust import sign_xml, verify_xml
 
     draft_id, certificate = draft
@@ -177,7 +177,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    from coomet_lab import services
+    from coomet_lab.app import services
     from coomet_lab.trust import open_signer
 
     with tempfile.TemporaryDirectory() as tmp:

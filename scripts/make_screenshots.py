@@ -30,7 +30,7 @@ def furnish(home: Path) -> None:
     from coomet_lab.dcc.io.document import load_document
     from coomet_lab.repository import Repository
     from coomet_lab.repository.indexing import equipment_label, iter_equipment, serial_of
-    from coomet_lab.services import issue, signature_verifier
+    from coomet_lab.app.services import issue, signature_verifier
     from coomet_lab.trust import KeyFile, TrustStore, open_signer, keys as pki
 
     keys = pki.init_lab(lab="Metrology Centre UralTest", person="Anna Smirnova", out=home / "keys",

@@ -90,7 +90,7 @@ def _unsaved_example(window):  # noqa: ANN001,ANN202
     import datetime as dt
 
     from coomet_lab.kernel.paths import shipped_dir
-    from coomet_lab.services import new_from_template
+    from coomet_lab.app.services import new_from_template
 
     template = shipped_dir("resources") / "templates" / "thermometer-pt100.json"
     certificate = new_from_template(template, window.settings, dt.date.today())

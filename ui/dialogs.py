@@ -37,7 +37,7 @@ class TemplateDialog(QDialog):
 
     def __init__(self, language: str, session=None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
-        from coomet_lab.services import templates
+        from coomet_lab.app.services import templates
 
         self.setWindowTitle(tr("New certificate"))
         self.chosen: Path | None = None

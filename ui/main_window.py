@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         session = self.session
 
         def work():  # noqa: ANN202
-            from coomet_lab.inspection import file_inspector
+            from coomet_lab.intake.inspection import file_inspector
 
             return session.repository().export(certificate_id=row.key, directory=folder, who=session.who,
                                                inspect_file=file_inspector(session.trust()))
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def new_from(self, path: Path | None, *, instrument_type: int | None = None) -> CertificateEditor | None:
         """A new draft from a shipped template, a saved instrument-type template or an earlier certificate."""
-        from coomet_lab.services import new_from_template
+        from coomet_lab.app.services import new_from_template
 
         repository = self.session.repository()
         try:
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
         draft_id = document.draft_id
 
         def work():  # noqa: ANN202
-            from coomet_lab.services import issue
+            from coomet_lab.app.services import issue
 
             with session.signing(secret) as signer:  # opened once per session, not for every certificate
                 return issue(certificate, signer, role=role, trust=session.trust(), repository=session.repository(),
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         settings, session = self.settings, self.session
 
         def work():  # noqa: ANN202
-            from coomet_lab.services import issue_verification
+            from coomet_lab.app.services import issue_verification
 
             with session.signing(secret) as signer:
                 return issue_verification(stored, signer, settings=settings, number=number,
@@ -722,7 +722,7 @@ class MainWindow(QMainWindow):
         session = self.session
 
         def work():  # noqa: ANN202
-            from coomet_lab.inspection import file_inspector
+            from coomet_lab.intake.inspection import file_inspector
 
             return session.repository().import_files(paths, who=session.who,
                                                      inspect_file=file_inspector(session.trust()))
@@ -816,15 +816,15 @@ def repository_check_text(report) -> str:  # noqa: ANN001
 
 
 def verify_file(data: bytes, *, trust, source: str):  # noqa: ANN001,ANN201
-    """The desktop's verification of a file (opened, dropped or stored): :func:`coomet_lab.inspection.inspect`."""
-    from coomet_lab.inspection import inspect
+    """The desktop's verification of a file (opened, dropped or stored): :func:`coomet_lab.intake.inspection.inspect`."""
+    from coomet_lab.intake.inspection import inspect
 
     return inspect(data, trust=trust, source=source)
 
 
 def verification_text(report) -> str:  # noqa: ANN001
     """A verification (an Inspection, or an XML / PDF twin report) as a person reads it."""
-    from coomet_lab.inspection import PACKAGE, Inspection
+    from coomet_lab.intake.inspection import PACKAGE, Inspection
 
     if isinstance(report, Inspection):
         if report.kind == PACKAGE:

@@ -68,7 +68,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def verify_pdf_command(data: bytes, source: str, trust, as_json: bool) -> int:  # noqa: ANN001
     """``coomet-lab verify TWIN.pdf``: exit 0 only when every check passed (through the one door, inspect())."""
-    from coomet_lab.inspection import inspect
+    from coomet_lab.intake.inspection import inspect
 
     report = inspect(data, trust=trust, source=source).report
     if as_json:

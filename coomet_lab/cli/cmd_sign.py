@@ -100,9 +100,9 @@ def _upgraded(data: bytes, source: str, large: bool) -> bytes:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Through :func:`coomet_lab.inspection.inspect`, the door ``repo import`` and the desktop use too."""
+    """Through :func:`coomet_lab.intake.inspection.inspect`, the door ``repo import`` and the desktop use too."""
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.inspection import PACKAGE, PDF_TWIN, inspect
+    from coomet_lab.intake.inspection import PACKAGE, PDF_TWIN, inspect
     from coomet_lab.trust import TrustStore
 
     path = Path(args.file)

@@ -163,7 +163,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
     from coomet_lab.repository.verifications import VerificationRecordError
-    from coomet_lab.services import issue_verification
+    from coomet_lab.app.services import issue_verification
     from coomet_lab.trust import TrustStore
 
     settings = load_settings()

@@ -27,7 +27,7 @@ PDF_MAGIC = b"%PDF-"
 
 SignatureVerifier = Callable[[bytes], tuple[str, str]]
 # (data, source) -> (verdict, detail) for the whole file offered: for a PDF twin its PAdES signature, the embedded
-# DCC and the pages (coomet_lab.inspection.file_inspector), never the embedded XML alone.
+# DCC and the pages (coomet_lab.intake.inspection.file_inspector), never the embedded XML alone.
 FileInspector = Callable[[bytes, str], tuple[str, str]]
 
 

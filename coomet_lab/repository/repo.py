@@ -654,7 +654,7 @@ class Repository:
                      inspect_file: FileInspector | None = None) -> list[ImportOutcome]:
         """Store DCCs (any 3.x) and PDF twins received from others; one outcome per file, each all-or-nothing.
 
-        ``inspect_file`` (see :func:`coomet_lab.inspection.file_inspector`) judges the whole file — for a twin its
+        ``inspect_file`` (see :func:`coomet_lab.intake.inspection.file_inspector`) judges the whole file — for a twin its
         PAdES signature, embedded DCC and pages — and takes the place of ``verify_signature`` (the XML alone)."""
         outcomes = []
         for path in paths:

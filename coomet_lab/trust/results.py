@@ -8,7 +8,7 @@ twin and the repository take it as proven instead of proving it again.
 
 Only the signing code makes one (:func:`coomet_lab.trust.sign_document`): the constructor refuses to run
 outside the module's private factory (``dataclasses.replace`` included), so outside code cannot build a "signed"
-document by accident (for example from bytes it never verified). Bytes from outside go through :func:`coomet_lab.inspection.inspect`.
+document by accident (for example from bytes it never verified). Bytes from outside go through :func:`coomet_lab.intake.inspection.inspect`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class SignedDocument:
         # Checked on every construction, dataclasses.replace() included: a copy with other bytes is no proof.
         if not _MAKING.get():
             raise TypeError("a SignedDocument is made only by coomet_lab.trust.sign_document; "
-                            "verify outside bytes with coomet_lab.inspection.inspect instead")
+                            "verify outside bytes with coomet_lab.intake.inspection.inspect instead")
         if self._tree is None:
             raise TypeError("a SignedDocument needs the tree its self-check verified")
 

@@ -1,4 +1,4 @@
-"""One door for outside data: :func:`coomet_lab.inspection.inspect` gives ``coomet-lab verify``, ``repo import``
+"""One door for outside data: :func:`coomet_lab.intake.inspection.inspect` gives ``coomet-lab verify``, ``repo import``
 and the desktop's drop the same verdict for the same file, and a forged twin is never attached or handed out."""
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def test_inspect_returns_one_frozen_verdict_per_kind(signed_dcc, signed_twin, la
     import dataclasses
 
     from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.inspection import DCC, PDF_TWIN, inspect
+    from coomet_lab.intake.inspection import DCC, PDF_TWIN, inspect
 
     xml = inspect(signed_dcc, trust=lab_trust, source="c.xml")
     assert (xml.kind, xml.verdict, xml.xml, xml.pdf) == (DCC, "valid", signed_dcc, None)

@@ -17,7 +17,7 @@ from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputErro
 from coomet_lab.twin import embedded_dcc, verify_pdf
 from coomet_lab.repository import Repository
 from coomet_lab.repository.verifications import VerificationRecordError
-from coomet_lab.services import issue_verification
+from coomet_lab.app.services import issue_verification
 from coomet_lab.trust import verify_xml
 from coomet_lab.jurisdictions.ru import (
     PRIMARY,

@@ -408,7 +408,7 @@ def test_issued_certificates_are_found_by_search_and_amended(window, qtbot):
 
 def test_a_received_certificate_is_imported_and_verified(window, qtbot, tmp_path):
     from coomet_lab.trust import KeyFile, open_signer
-    from coomet_lab.services import issue
+    from coomet_lab.app.services import issue
 
     editor = new_editor(window)
     fill_required(qtbot, editor)

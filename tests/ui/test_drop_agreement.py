@@ -1,5 +1,5 @@
 """The same file gets the same verdict from ``coomet-lab verify``, ``coomet-lab repo import`` and the desktop's
-drop (all three go through :func:`coomet_lab.inspection.inspect`)."""
+drop (all three go through :func:`coomet_lab.intake.inspection.inspect`)."""
 
 from __future__ import annotations
 

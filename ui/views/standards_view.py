@@ -123,7 +123,7 @@ class StandardsPanel(QWidget):
                 self.register.setItem(row, column, item)
 
     def use_selected(self) -> None:
-        from coomet_lab.services import add_equipment, equipment_from_standard
+        from coomet_lab.app.services import add_equipment, equipment_from_standard
 
         row = self.register.currentRow()
         if row < 0 or row >= len(self.standards):

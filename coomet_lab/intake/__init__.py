@@ -1,0 +1,1 @@
+"""The one door for anything from outside: inspect() recognises and verifies it."""
