@@ -96,7 +96,7 @@ def crl(issuer_key, issuer: x509.Certificate, number: int, revoked: list[int], w
 
 
 def p12(private, certificate: x509.Certificate, chain: list[x509.Certificate]) -> bytes:  # noqa: ANN001
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     return pki.pkcs12_bytes("attack", private, certificate, chain, PASSPHRASE)
 
@@ -131,7 +131,7 @@ def unknown_key(tbs) -> bytes:  # noqa: ANN001
 
 
 class DeterministicSigner:
-    """A duck-typed :class:`coomet_lab.signing.Signer` with RFC 6979 ECDSA, for reproducible attack files."""
+    """A duck-typed :class:`coomet_lab.trust.Signer` with RFC 6979 ECDSA, for reproducible attack files."""
 
     digest_method = "http://www.w3.org/2001/04/xmlenc#sha256"
     signature_method = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
@@ -155,8 +155,8 @@ class DeterministicSigner:
 
 def signed_dcc(unsigned: bytes, signer: DeterministicSigner, number: int) -> etree._ElementTree:
     """Signed with the policy bypassed (``_append_signature``): these are signatures the application refuses to make."""
-    from coomet_lab.signing import xades
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.trust import xades
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes(unsigned)
     original = xades.uuid.uuid4
@@ -186,8 +186,8 @@ def with_revocation_values(tree: etree._ElementTree, certificates: list[x509.Cer
 
 
 def main() -> None:
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
 
     PKI.mkdir(parents=True, exist_ok=True)
     root_key, root = ca(1001, "Trust Attack Lab Root CA", 0x1001)

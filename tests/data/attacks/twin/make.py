@@ -33,7 +33,7 @@ def ensure_pki() -> None:
     from cryptography.hazmat.primitives import serialization
     from cryptography.x509.oid import NameOID
 
-    from coomet_lab.signing import pki
+    from coomet_lab.trust import keys as pki
 
     if (PKI / "lab-ca.pem").is_file():
         return
@@ -52,7 +52,7 @@ def ensure_pki() -> None:
 
 
 def signer(name: str):  # noqa: ANN201
-    from coomet_lab.signing.backends import FileSigner
+    from coomet_lab.trust.signers import FileSigner
 
     return FileSigner(PKI / f"{name}-signer.p12", PASSPHRASE)
 
@@ -96,11 +96,11 @@ def main() -> None:  # noqa: PLR0915 (one list of attacks, read top to bottom)
     import pikepdf
     from pikepdf import Name
 
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
-    from coomet_lab.pdf import make_twin, render_twin
-    from coomet_lab.pdf.pades import sign_pdf, vendor
-    from coomet_lab.signing import TrustStore, sign_xml
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.twin import make_twin, render_twin
+    from coomet_lab.twin.pades import sign_pdf, vendor
+    from coomet_lab.trust import TrustStore, sign_xml
 
     ensure_pki()
     trust = TrustStore.with_files([PKI / "lab-ca.pem"], folder=Path(home) / "trust")

@@ -3,7 +3,7 @@
 
 Signed files are signed with the committed throw-away test key in ``pki/`` (RSA-3072: PKCS#1 v1.5 signatures are
 deterministic, so with the fixed Id and signing time below the output is byte-for-byte reproducible). The PKI is
-made once (``--new-pki``) with the application's own ``coomet_lab.signing.pki`` and then kept.
+made once (``--new-pki``) with the application's own ``coomet_lab.trust.keys`` and then kept.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
-from coomet_lab.signing import pki, xades  # noqa: E402
-from coomet_lab.signing.backends import RSA_SHA256_URI, SHA256_URI  # noqa: E402
-from coomet_lab.signing.xmltools import DS, EXC_C14N, FILTER2, XADES, canonicalize, detached  # noqa: E402
+from coomet_lab.trust import keys as pki, xades  # noqa: E402
+from coomet_lab.trust.signers import RSA_SHA256_URI, SHA256_URI  # noqa: E402
+from coomet_lab.trust.dsig import DS, EXC_C14N, FILTER2, XADES, canonicalize, detached  # noqa: E402
 
 NS = {"ds": DS, "xades": XADES, "dcc": "https://ptb.de/dcc", "f2": FILTER2}
 WHEN = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc)
@@ -48,7 +48,7 @@ def new_pki() -> None:
 
 
 class PemSigner:
-    """The committed test key as a :class:`coomet_lab.signing.backends.Signer`."""
+    """The committed test key as a :class:`coomet_lab.trust.signers.Signer`."""
 
     digest_method = SHA256_URI
     signature_method = RSA_SHA256_URI
@@ -70,9 +70,9 @@ class PemSigner:
 
 
 def unsigned() -> etree._ElementTree:
-    from coomet_lab.dcc.writer import to_bytes
-    from coomet_lab.document import load_document
-    from coomet_lab.xmlsafe import parse_bytes
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     return parse_bytes(to_bytes(load_document(ROOT / "examples" / "thermometer-pt100-ru-en.json")))
 
