@@ -95,9 +95,9 @@ def main() -> None:
     os.environ["COOMET_LAB_HOME"] = str(work / "home")
     os.environ.setdefault("COOMET_LAB_ARSHIN_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "arshin"))
 
-    from coomet_lab.repository import Repository
-    from coomet_lab.registers import arshin
     from coomet_lab.jurisdictions.ru import records_from_rows
+    from coomet_lab.registers import arshin
+    from coomet_lab.repository import Repository
 
     profile = arshin.get_profile(arshin.DEFAULT_PROFILE)
     schema = arshin.arshin_schema(profile)

@@ -40,8 +40,8 @@ def make_values(n: int, seed: int) -> list[str]:
 
 
 def build_certificate(total: int, columns: int = 10):
-    from coomet_lab.dcc.io.document import load_document
     from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.io.document import load_document
 
     points = max(total // columns, 1)
     certificate = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
@@ -59,8 +59,8 @@ def build_certificate(total: int, columns: int = 10):
 
 
 def child(total: int, runs: int, peer_runs: int) -> dict:
-    from coomet_lab.dcc.validation.validate import validate_bytes
     from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.validation.validate import validate_bytes
 
     global COLUMNS, UNCERTAINTIES
     points = max(total // 10, 1)

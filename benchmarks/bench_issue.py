@@ -39,6 +39,7 @@ def setup(folder: Path):  # noqa: ANN201
     from coomet_lab.repository import Repository
     from coomet_lab.trust import KeyFile, TrustStore
     from coomet_lab.trust.keys import init_lab
+
     from tests.repo_support import register_standards
 
     lab = init_lab(lab="Bench Lab", person="Bench Signer", out=folder / "keys", passphrase=PASSPHRASE)
@@ -70,10 +71,10 @@ def issue_typed(repository, signer, trust, draft):  # noqa: ANN001,ANN201
 
 def issue_legacy(repository, signer, trust, draft):  # noqa: ANN001,ANN201
     """The path before the typed results: bytes between stages, each stage proving them again."""
-    from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.twin import make_twin
     from coomet_lab.app.services import signature_verifier
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.trust import sign_xml, verify_xml
+    from coomet_lab.twin import make_twin
 
     draft_id, certificate = draft
     repository.fill_equipment(certificate)
@@ -111,9 +112,9 @@ def interleaved(paths: dict, issues: int, runs: int) -> dict[str, tuple[float, l
 def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> dict[str, float]:  # noqa: ANN001
     """Median seconds of each stage of the typed path, measured apart."""
     from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.trust import sign_document
     from coomet_lab.twin import pades
     from coomet_lab.twin.make import make_signed_twin
-    from coomet_lab.trust import sign_document
 
     stages: dict[str, list[float]] = {"sign": [], "twin (render + PAdES)": [], "PAdES alone": [], "store": []}
     for _ in range(issues):
@@ -140,9 +141,10 @@ def xml_stages(signer, trust, runs: int) -> tuple[float, float]:  # noqa: ANN001
     """Median seconds of the XML work alone (everything but rendering, PAdES and the database), typed vs legacy:
     what the typed results save, measured without the twin's noise."""
     from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.twin.make import prepare
     from coomet_lab.repository.importing import read_incoming
     from coomet_lab.trust import sign_document, sign_xml, verify_xml
+    from coomet_lab.twin.make import prepare
+
     from tests.repo_support import thermometer
 
     data = to_bytes(thermometer("UT-2026-99999"))

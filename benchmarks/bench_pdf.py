@@ -53,8 +53,8 @@ def make_dcc(rows: int | None) -> bytes:
     """The example's DCC, its calibration table grown to ``rows`` rows (or as it is)."""
     import random
 
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
 
     certificate = load_document(EXAMPLE)
     if rows is None:
@@ -128,13 +128,13 @@ def first_in_fresh_processes(size: str, runs: int) -> dict[str, float]:
 
 
 def measure(size: str, runs: int, first_runs: int, signer: Any, trust: Any) -> dict[str, Any]:
-    from coomet_lab.twin import make_twin, pdfa, verify_pdf
+    from coomet_lab.trust import sign_xml, verify_xml
     from coomet_lab.twin import make as twin_module
+    from coomet_lab.twin import make_twin, pdfa, verify_pdf
     from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.make import prepare
     from coomet_lab.twin.pades import sign_pdf, vendor
     from coomet_lab.twin.render import render_pages
-    from coomet_lab.twin.make import prepare
-    from coomet_lab.trust import sign_xml, verify_xml
 
     signed = sign_xml(make_dcc(SIZES[size]), signer, trust=trust)
     prepared = prepare(signed, trust=trust)

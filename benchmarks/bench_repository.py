@@ -52,8 +52,8 @@ def _percentile(values, fraction):
 
 def generate(repo, count: int, seed: int = 7) -> dict:
     """Load ``count`` issued certificates through the repository's own code (see the module docstring)."""
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.repository import schema
     from coomet_lab.repository.audit import Action
     from coomet_lab.repository.filestore import sha256_hex
@@ -131,8 +131,8 @@ def measure_open(repo, ids, rng) -> list[float]:
 
 
 def make_imports(folder: Path, n: int) -> list[Path]:
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
 
     documents = [load_document(REPO / "examples" / name) for name in
                  ("thermometer-pt100-ru-en.json", "pressure-gauge-as-found-as-left-de-en.json")]

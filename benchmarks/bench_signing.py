@@ -33,9 +33,9 @@ def make_dcc(results: int, values: int) -> bytes:
     """``results`` small calibration tables (many elements, like a real 1 MB DCC), plus one table of ``values``."""
     import random
 
-    from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.dcc.io.document import load_document
     from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
 
     rng = random.Random(7)
     certificate = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
@@ -67,9 +67,9 @@ def median_ms(fn, runs: int) -> tuple[float, object]:
 def ours(data: bytes, signer, trust, runs: int, large: bool) -> dict:
     from lxml import etree
 
+    from coomet_lab.kernel.xmlsafe import parse_bytes
     from coomet_lab.trust import sign_xml, verify_xml
     from coomet_lab.trust.xades import sign_tree
-    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     def sign_core() -> bytes:
         tree = parse_bytes(data, large=large)
@@ -115,7 +115,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="coomet-bench-") as home:
         os.environ["COOMET_LAB_HOME"] = home
         os.environ.setdefault("COOMET_LAB_SCHEMAS", str((REPO.parent / "shared" / "schemas" / "dcc").resolve()))
-        from coomet_lab.trust import TrustStore, keys as pki
+        from coomet_lab.trust import TrustStore
+        from coomet_lab.trust import keys as pki
         from coomet_lab.trust.signers import FileSigner
 
         lab = pki.init_lab(lab="Bench Lab", person="Bench Signer", out=Path(home) / "pki", passphrase="benchmark pw")

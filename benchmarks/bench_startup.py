@@ -53,8 +53,9 @@ def populate(home: Path, count: int) -> None:
     """``count`` issued certificates through the repository's own code (see bench_repository.generate)."""
     if count == 0:
         return
-    from benchmarks.bench_repository import generate
     from coomet_lab.repository import Repository
+
+    from benchmarks.bench_repository import generate
 
     os.environ["COOMET_LAB_HOME"] = str(home)
     with Repository.open(home / "repository", durable=False) as repository:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from coomet_lab.dcc.editing import builder as b
+from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_MEASURED, ROLE_REFERENCE, ColumnSpec, make_table
 from coomet_lab.dcc.io.document import save_document
 from coomet_lab.dcc.model import MeasurementResult, MeasuringEquipments, Text
-from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_MEASURED, ROLE_REFERENCE, ColumnSpec, make_table
 from coomet_lab.quantities.uncertainty import ExpandedUncertainty
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

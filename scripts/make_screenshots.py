@@ -25,13 +25,14 @@ SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results
 def furnish(home: Path) -> None:
     """A lab's home: settings, keys, standards, issued, received and draft certificates."""
     os.environ["COOMET_LAB_HOME"] = str(home)
-    from coomet_lab.kernel.config import LabSettings, save_settings
-    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.app.services import issue, signature_verifier
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.kernel.config import LabSettings, save_settings
     from coomet_lab.repository import Repository
     from coomet_lab.repository.indexing import equipment_label, iter_equipment, serial_of
-    from coomet_lab.app.services import issue, signature_verifier
-    from coomet_lab.trust import KeyFile, TrustStore, open_signer, keys as pki
+    from coomet_lab.trust import KeyFile, TrustStore, open_signer
+    from coomet_lab.trust import keys as pki
 
     keys = pki.init_lab(lab="Metrology Centre UralTest", person="Anna Smirnova", out=home / "keys",
                         passphrase=PASSPHRASE)

@@ -64,8 +64,8 @@ def test_pki(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def unsigned_dcc() -> bytes:
     """The thermometer example as DCC 3.3.0 bytes, ready to sign."""
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
 
     return to_bytes(load_document(OWN_EXAMPLES / "thermometer-pt100-ru-en.json"))
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from coomet_lab.cli.main import main
+
 from tests.conftest import EXAMPLES, OWN_EXAMPLES, REPO, SCHEMAS  # noqa: F401 (re-exported)
 
 EX01 = EXAMPLES / "01_ptb-dcclib_valid_v3.3.0.xml"

@@ -7,10 +7,11 @@ import io
 import sqlite3
 from pathlib import Path
 
-from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.dcc.io.document import load_document
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.repository import CertificateRecord, Repository
+
 from tests.helpers import THERMOMETER
 
 _BASE: Certificate | None = None

@@ -28,6 +28,7 @@ def run(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from coomet_lab.kernel.config import load_settings
+
     from ui.first_run import first_run_wanted, run_first_run
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow
@@ -89,8 +90,8 @@ def screenshot(app, window, target: Path, view: str) -> int:  # noqa: ANN001
 def _unsaved_example(window):  # noqa: ANN001,ANN202
     import datetime as dt
 
-    from coomet_lab.kernel.paths import shipped_dir
     from coomet_lab.app.services import new_from_template
+    from coomet_lab.kernel.paths import shipped_dir
 
     template = shipped_dir("resources") / "templates" / "thermometer-pt100.json"
     certificate = new_from_template(template, window.settings, dt.date.today())

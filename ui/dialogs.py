@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from coomet_lab.kernel.config import LabSettings
-from ui.i18n import LANGUAGES
-from ui.i18n import tr
+
+from ui.i18n import LANGUAGES, tr
 from ui.workers import run_in_background
-
-
 
 
 class TemplateDialog(QDialog):

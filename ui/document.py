@@ -10,10 +10,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from coomet_lab.dcc.io import document as documents
 from coomet_lab.dcc.editing.fields import FieldSpec, FieldValueError
-from coomet_lab.dcc.model import Certificate
 from coomet_lab.dcc.editing.tables import Table, tables_of
+from coomet_lab.dcc.io import document as documents
+from coomet_lab.dcc.model import Certificate
+
 from ui.commands import ModelEditCommand, SetFieldCommand, TableEditCommand
 from ui.workers import run_in_background
 
@@ -209,8 +210,8 @@ class _AlreadyDone(QUndoCommand):
 def column_paths(root) -> dict[str, tuple[int, int]]:  # noqa: ANN001
     """Element path of every table column's quantity → (table index, column index), in the order tables_of
     finds them, so a finding's path leads to the column."""
-    from coomet_lab.dcc.validation.findings import element_path
     from coomet_lab.dcc.model.binding import dcc, si
+    from coomet_lab.dcc.validation.findings import element_path
 
     out: dict[str, tuple[int, int]] = {}
     table_index = 0

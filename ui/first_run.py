@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from coomet_lab.kernel.config import LabSettings, save_settings, settings_path
 from coomet_lab.kernel.paths import app_home
+
 from ui.dialogs import KeyPairDialog, next_keys_folder
 from ui.i18n import LANGUAGES, InterfaceLanguage, tr
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coomet_lab._version import __version__
 from coomet_lab.kernel.config import save_settings
 from coomet_lab.kernel.errors import CoometLabError
+
 from ui.document import DraftDocument
 from ui.i18n import LANGUAGES, InterfaceLanguage, tr
 from ui.session import Session

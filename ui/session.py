@@ -19,7 +19,6 @@ from coomet_lab.kernel.atomic import write_text_atomic
 from coomet_lab.kernel.config import LabSettings
 from coomet_lab.kernel.paths import app_home
 
-
 SIGNER_HOLD_SECONDS = 8 * 3600.0  # a working day: the passphrase is asked again after it
 
 

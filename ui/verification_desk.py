@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from coomet_lab.kernel.errors import CoometLabError
+
 from ui.i18n import tr
 from ui.views.verification_view import VerificationPanel
 from ui.workers import run_in_background
@@ -129,6 +130,7 @@ class VerificationDesk(QObject):
 
     def batch_dialog_for_file(self, path: str | Path | None = None):  # noqa: ANN201
         from coomet_lab.jurisdictions.ru import read_rows
+
         from ui.views.verification_batch import BatchDialog
 
         if path is None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coomet_lab.dcc.io import document as documents
-from coomet_lab.kernel.config import LabSettings
 from coomet_lab.dcc.model import Certificate, Text
+from coomet_lab.kernel.config import LabSettings
 from coomet_lab.kernel.paths import shipped_dir
 
 
@@ -222,8 +222,8 @@ def _sign_and_twin(certificate: Certificate | _Blocked, signer, trust, role: str
     """One certificate's CPU work: sign (typed result) and its signed twin; an error is returned, not raised."""
     from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.kernel.errors import CoometLabError, TraceabilityBlockedError
-    from coomet_lab.twin.make import make_signed_twin
     from coomet_lab.trust import sign_document
+    from coomet_lab.twin.make import make_signed_twin
 
     if isinstance(certificate, _Blocked):
         return TraceabilityBlockedError(certificate.summary), None
@@ -301,10 +301,10 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     the verification row. The reference standards must be traceable on the verification date, like any
     certificate's (``override_reason`` as in :func:`issue`).
     """
-    from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
-    from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.jurisdictions.ru import RowProblem, VerificationRecord, check_record, errors
     from coomet_lab.jurisdictions.ru.certificate import verification_certificate
+    from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository.verifications import VerificationRecordError
 
     record = stored_or_record if isinstance(stored_or_record, VerificationRecord) else stored_or_record.record
     if verification_id is None and not isinstance(stored_or_record, VerificationRecord):
@@ -354,9 +354,9 @@ def _finish_interrupted_issue(repository, verification_id: int, number: str, rec
     from lxml import etree
 
     from coomet_lab.kernel.errors import RecordNotFoundError
+    from coomet_lab.kernel.xmlsafe import parse_bytes
     from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.trust import verify_xml
-    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     try:
         stored = repository.find(number)

@@ -73,9 +73,9 @@ def _print_report(report) -> None:  # noqa: ANN001
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from coomet_lab.dcc.io.writer import serialize
     from coomet_lab.dcc.upgrade import upgrade_tree
     from coomet_lab.dcc.validation.validate import validate_tree
-    from coomet_lab.dcc.io.writer import serialize
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
@@ -95,10 +95,10 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from coomet_lab.kernel.atomic import write_bytes_atomic
-    from coomet_lab.dcc.validation.validate import validate_tree
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.dcc.validation.validate import validate_tree
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     try:

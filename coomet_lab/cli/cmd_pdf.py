@@ -26,12 +26,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.errors import UnusableInputError
+    from coomet_lab.trust import TrustStore
     from coomet_lab.twin import make_twin
     from coomet_lab.twin.errors import TwinRefusedError
-    from coomet_lab.trust import TrustStore
 
     path = Path(args.input)
     try:

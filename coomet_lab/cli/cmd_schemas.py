@@ -47,10 +47,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_install_arshin(args: argparse.Namespace) -> int:
-    from coomet_lab.registers import arshin
-
     from coomet_lab.cli.common import input_file
     from coomet_lab.kernel.xmlsafe import ORDINARY
+    from coomet_lab.registers import arshin
 
     profile = arshin.get_profile(args.profile or arshin.DEFAULT_PROFILE)
     source = input_file(args.xsd, "an XML schema", ORDINARY.max_bytes)  # a folder or a missing file, by name

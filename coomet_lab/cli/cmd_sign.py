@@ -87,8 +87,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def _upgraded(data: bytes, source: str, large: bool) -> bytes:
-    from coomet_lab.dcc.upgrade import upgrade_tree
     from coomet_lab.dcc.io.writer import serialize
+    from coomet_lab.dcc.upgrade import upgrade_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     result = upgrade_tree(parse_bytes(data, large=large, source=source), source=source)
@@ -101,8 +101,8 @@ def _upgraded(data: bytes, source: str, large: bool) -> bytes:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Through :func:`coomet_lab.intake.inspection.inspect`, the door ``repo import`` and the desktop use too."""
-    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.intake.inspection import PACKAGE, PDF_TWIN, inspect
+    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.trust import TrustStore
 
     path = Path(args.file)

@@ -158,12 +158,12 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
-    from coomet_lab.kernel.atomic import write_bytes_atomic
+    from coomet_lab.app.services import issue_verification
     from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
     from coomet_lab.repository.verifications import VerificationRecordError
-    from coomet_lab.app.services import issue_verification
     from coomet_lab.trust import TrustStore
 
     settings = load_settings()

@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import coomet_lab.jurisdictions  # noqa: F401 (registers the national twin forms: `pdf` renders, `verify` checks)
 from coomet_lab._version import __version__
 from coomet_lab.cli import (
     cmd_dcc,

@@ -1,1 +1,2 @@
-"""The one door for anything from outside: inspect() recognises and verifies it."""
+"""The one door for anything from outside: inspect() recognises a DCC, a PDF twin or an export package and verifies
+it, and every command and window that reads a file from elsewhere goes through it."""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import coomet_lab.jurisdictions  # noqa: F401 (registers the national twin forms the page check needs)
 from coomet_lab.trust import TrustStore
 
 DCC, PDF_TWIN, PACKAGE = "dcc", "pdf-twin", "package"

@@ -17,15 +17,13 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
-from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.jurisdictions.ru.checks import Problem, check_batch, check_record, errors
 from coomet_lab.jurisdictions.ru.record import (
     PRIMARY,
@@ -36,7 +34,9 @@ from coomet_lab.jurisdictions.ru.record import (
     ReferenceMaterial,
     VerificationRecord,
 )
+from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes
+from coomet_lab.quantities.numbers import whole_number
 
 SCHEMAS_ENV = "COOMET_LAB_ARSHIN_SCHEMAS"
 
@@ -555,6 +555,27 @@ def check_cert_num(entry: ReplyEntry, record: VerificationRecord) -> list[str]:
     return warnings
 
 
-def record_url(global_id: str) -> str:
-    """The permanent address of a record in the FIF (printed on certificates; never fetched by the app)."""
-    return f"https://fgis.gost.ru/fundmetrology/cm/results/1-{global_id}"
+# ------------------------------------------------------------------------------------------------ the register
+
+class ArshinRegister:
+    """FGIS Arshin as a :class:`~coomet_lab.registers.base.Register`: import files out, reply protocols in."""
+
+    name = "arshin"
+    default_profile = DEFAULT_PROFILE
+
+    def profiles(self) -> Sequence[str]:
+        return tuple(PROFILES)
+
+    def render(self, items: Iterable[tuple[object, VerificationRecord]], *, profile: str,
+               schema_check: bool = True) -> list[ArshinFile]:
+        chosen = get_profile(profile)
+        return render_files(items, profile=chosen, schema=arshin_schema(chosen) if schema_check else None)
+
+    def read_reply(self, data: bytes, *, source: str = "Arshin reply") -> ArshinReply:
+        return read_reply(data, source=source)
+
+    def check_reply_line(self, line: ReplyEntry, record: VerificationRecord) -> list[str]:
+        return check_cert_num(line, record)
+
+
+ARSHIN = ArshinRegister()

@@ -78,7 +78,7 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in [(MANIFEST, manifest), (SUMS, sums.encode("utf-8")),
-                           *sorted(((e.name, e.data) for e in entries))]:
+                           *sorted((e.name, e.data) for e in entries)]:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -88,8 +88,8 @@ def build_package(entries: list[PackageEntry], *, signer, created: dt.datetime, 
 
 def verify_package(data: bytes, *, trust=None, source: str = "package") -> PackageReport:  # noqa: ANN001
     """Signature of the manifest, then every file against it; anything unlisted or missing fails the package."""
-    from coomet_lab.trust.signature_check import verify_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust.signature_check import verify_tree
 
     report = PackageReport(source)
     try:

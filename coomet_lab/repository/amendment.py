@@ -8,8 +8,8 @@ certificate and carrying the SHA-256 of its exact signed XML.
 
 from __future__ import annotations
 
-from coomet_lab.kernel.errors import IssueRefusedError
 from coomet_lab.dcc.model import Certificate, Hash, ReportAmendedSubstituted, Text
+from coomet_lab.kernel.errors import IssueRefusedError
 
 CHANGE_TYPES = ("amended", "substituted")
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from coomet_lab.dcc.io.reader import certificate_from_tree, check_root
-from coomet_lab.dcc.validation.validate import validate_tree
-from coomet_lab.kernel.errors import SchemaStoreError, UnusableInputError
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.dcc.model.binding import DS_NS
-from coomet_lab.repository.indexing import IndexFields, index_fields
+from coomet_lab.dcc.validation.validate import validate_tree
+from coomet_lab.kernel.errors import SchemaStoreError, UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes
+from coomet_lab.repository.indexing import IndexFields, index_fields
 
 SIGNATURE_TAG = f"{{{DS_NS}}}Signature"
 TWIN_ATTACHMENT = "dcc.xml"

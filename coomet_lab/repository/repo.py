@@ -24,8 +24,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.dcc.io.document import dumps
+from coomet_lab.dcc.model import Certificate
+from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.kernel.errors import (
     AmendmentError,
     CoometLabError,
@@ -36,9 +37,8 @@ from coomet_lab.kernel.errors import (
     TraceabilityBlockedError,
     UnusableInputError,
 )
-from coomet_lab.dcc.model import Certificate
-from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.kernel.paths import app_home
+from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.repository import audit, migrations, schema, traceability
 from coomet_lab.repository.amendment import amendment_identifier, check_amendment, make_amendment
 from coomet_lab.repository.audit import Action, AuditEntry, PendingEntry

@@ -18,9 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select, tuple_
 
-from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
-from coomet_lab.repository import schema
-from coomet_lab.repository.audit import canonical
 from coomet_lab.jurisdictions.ru import (
     Batch,
     InstrumentType,
@@ -32,6 +29,9 @@ from coomet_lab.jurisdictions.ru import (
     read_snapshot,
     records_from_rows,
 )
+from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
+from coomet_lab.repository import schema
+from coomet_lab.repository.audit import canonical
 
 if TYPE_CHECKING:
     from coomet_lab.repository.repo import Repository

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coomet_lab.trust.signers import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
+from coomet_lab.trust.anchors import CertInfo, TrustStore
 from coomet_lab.trust.errors import KeyError_, SigningError, TrustStoreError, WrongSecretError
 from coomet_lab.trust.results import SignedDocument
-from coomet_lab.trust.anchors import CertInfo, TrustStore
 from coomet_lab.trust.signature_check import SignatureReport, VerificationReport, verify_bytes
+from coomet_lab.trust.signers import KeyFile, KeySource, Signer, TokenKey, open_signer, register_backend
 
 SIGNABLE_VERSION = "3.3.0"
 
@@ -43,11 +43,11 @@ def sign_document(data: bytes, signer: Signer, *, role: str | None = None, paral
 
     from coomet_lab.dcc.io.reader import check_root
     from coomet_lab.dcc.validation.validate import validate_tree
+    from coomet_lab.kernel.xmlsafe import parse_bytes
     from coomet_lab.trust.keys import fingerprint
     from coomet_lab.trust.results import _make
     from coomet_lab.trust.signature_check import verify_tree
     from coomet_lab.trust.xades import sign_tree
-    from coomet_lab.kernel.xmlsafe import parse_bytes
 
     tree = parse_bytes(data, large=large, source=source)
     root = tree.getroot()

@@ -40,11 +40,12 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from lxml import etree
 
 from coomet_lab.dcc.io.reader import check_root
+from coomet_lab.kernel.xmlsafe import parse_bytes
 from coomet_lab.trust.anchors import CertInfo, TrustStore
 from coomet_lab.trust.dsig import (
+    C14N10,
     C14N_METHODS,
     DS,
-    C14N10,
     ENVELOPED,
     FILTER2,
     ROOT_SIGNATURES_XPATH,
@@ -57,7 +58,6 @@ from coomet_lab.trust.dsig import (
     ds,
     root_signatures,
 )
-from coomet_lab.kernel.xmlsafe import parse_bytes
 
 XADES_141 = "http://uri.etsi.org/01903/v1.4.1#"
 DIGESTS = {

@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import serialization
 from lxml import etree
 
-from coomet_lab.trust.signers import SHA256_URI, Signer
-from coomet_lab.trust.errors import SigningError
 from coomet_lab.trust.anchors import TrustStore, require_may_sign
 from coomet_lab.trust.dsig import (
     DS,
@@ -47,6 +45,8 @@ from coomet_lab.trust.dsig import (
     root_signatures,
     xades,
 )
+from coomet_lab.trust.errors import SigningError
+from coomet_lab.trust.signers import SHA256_URI, Signer
 
 ROLES = ("performer", "approver")
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from coomet_lab.twin.pades import sign_pdf
     from coomet_lab.twin.make import Twin, make_signed_twin, make_twin, make_verified_twin, prepare, render_twin
+    from coomet_lab.twin.pades import sign_pdf
     from coomet_lab.twin.twin_check import PdfVerificationReport, embedded_dcc, verify_pdf
 
 _EXPORTS = {

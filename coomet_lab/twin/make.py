@@ -8,9 +8,9 @@ import hashlib
 from dataclasses import dataclass
 
 from coomet_lab.dcc.model import Certificate
+from coomet_lab.trust import SignedDocument, Signer, TrustStore, VerificationReport
 from coomet_lab.twin.errors import PdfTwinError, TwinRefusedError
 from coomet_lab.twin.fonts import FontSet, resolve_fonts
-from coomet_lab.trust import SignedDocument, Signer, TrustStore, VerificationReport
 
 
 @dataclass

@@ -19,8 +19,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from coomet_lab.twin.errors import PdfTwinError
 from coomet_lab.trust import Signer, TrustStore, preflight
+from coomet_lab.twin.errors import PdfTwinError
 
 FIELD_NAME = "LabSignature"
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")

@@ -36,6 +36,7 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
+from coomet_lab.twin import forms
 from coomet_lab.twin.textscan import HEX64, PageText
 
 NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+]?\d+)?")  # "-39.982", ".5", "1.5E-03", "0,15"
@@ -115,8 +116,13 @@ def _all_text(root, etree) -> list[str]:  # noqa: ANN001
     return out
 
 
-@functools.lru_cache(maxsize=1)
 def _caption_tokens() -> frozenset[str]:
+    """Numbers the layouts' own captions may print: the calibration captions and every registered form's."""
+    return _caption_tokens_of(forms.registered_forms())
+
+
+@functools.lru_cache(maxsize=4)
+def _caption_tokens_of(registered: tuple[forms.Form, ...]) -> frozenset[str]:
     data = json.loads(resources.files("coomet_lab").joinpath("data/pdf-captions.json").read_text(encoding="utf-8"))
     texts: list[str] = []
 
@@ -131,12 +137,9 @@ def _caption_tokens() -> frozenset[str]:
                 walk(value)
 
     walk(data.get("captions", data))
-    try:
-        from coomet_lab.jurisdictions.ru import order2510 as verification
-
-        walk(getattr(verification, "CAPTIONS", {}))
-    except ImportError:
-        pass
+    for form in registered:  # a jurisdiction's form prints captions of its own
+        if form.captions is not None:
+            walk(form.captions())
     return frozenset(_tokens(" ".join(texts)))
 
 

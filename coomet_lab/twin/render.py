@@ -10,9 +10,10 @@ from reportlab.platypus import Flowable
 
 from coomet_lab import __version__
 from coomet_lab.dcc.model import Certificate, Condition, MeasuringEquipment, Statement, UsedMethod
-from coomet_lab.twin import layout, results, sections
+from coomet_lab.twin import forms, layout, results, sections
 from coomet_lab.twin.context import RenderContext, Styles, display_languages
 from coomet_lab.twin.fonts import FontSet, check_glyphs, register
+from coomet_lab.twin.forms import Story
 
 
 @dataclass
@@ -46,15 +47,10 @@ def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: F
     return Rendered(pdf, pages, title, hidden)
 
 
-def _layout_for(certificate: Certificate) -> Callable[[RenderContext], tuple[list[Flowable], list[str]]]:
-    """A verification certificate or notice (Order 2510) has its own layout; everything else is a calibration."""
-    from coomet_lab.jurisdictions.ru.certificate import is_verification
-
-    if is_verification(certificate):
-        from coomet_lab.jurisdictions.ru import order2510 as verification
-
-        return verification.story
-    return _story
+def _layout_for(certificate: Certificate) -> Story:
+    """A jurisdiction's own form where one is registered for this certificate (e.g. a verification certificate
+    under Order 2510, see :mod:`coomet_lab.twin.forms`); everything else is a calibration certificate."""
+    return forms.story_for(certificate, _story)
 
 
 def _story(ctx: RenderContext) -> tuple[list[Flowable], list[str]]:

@@ -16,6 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_REFERENCE, Column
+from coomet_lab.dcc.editing.tables import Table as CalibrationTable
 from coomet_lab.dcc.model import (
     ByteData,
     Data,
@@ -30,11 +32,10 @@ from coomet_lab.dcc.model import (
     SiRealListXMLList,
     tokens,
 )
+from coomet_lab.quantities.units import format_unit
 from coomet_lab.twin.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.twin.plot import DeviationPlot, as_float
 from coomet_lab.twin.sections import coverage_text, real_text, statement_block
-from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_REFERENCE, Column, Table as CalibrationTable
-from coomet_lab.quantities.units import format_unit
 
 ZEBRA = colors.HexColor("#f3f5f8")
 FONT_SIZES = (7.6, 6.8, 6.0)

@@ -22,8 +22,8 @@ from coomet_lab.dcc.model import (
     UsedMethod,
 )
 from coomet_lab.dcc.model.binding import dcc
-from coomet_lab.twin.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.quantities.units import format_unit
+from coomet_lab.twin.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 
 LABEL_WIDTH = 46 * mm
 

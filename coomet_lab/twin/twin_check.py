@@ -22,9 +22,9 @@ import io
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from coomet_lab.trust import CertInfo, TrustStore, VerificationReport
 from coomet_lab.twin.errors import UnreadablePdfError
 from coomet_lab.twin.pdfa import DCC_MIME, DCC_NAME
-from coomet_lab.trust import CertInfo, TrustStore, VerificationReport
 
 
 @dataclass
@@ -184,7 +184,6 @@ def _guarded(work, source: str, data: bytes):  # noqa: ANN001, ANN202
 def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None:
     """The pages against the verified XML (pagecheck); against the file's own XML for a draft (unsigned)."""
     from coomet_lab.twin.pagecheck import check_pages
-    from coomet_lab.jurisdictions.ru.certificate import is_verification
 
     if not texts:
         return
@@ -202,9 +201,17 @@ def _check_pages(report: PdfVerificationReport, xml: bytes, texts: list) -> None
     extra = [x for s in (report.xml.signatures if report.xml is not None else [])
              for x in ((s.signer.subject if s.signer else ""), s.signing_time or "", s.role or "")]
     problems, notes = check_pages(texts, content, identifier=certificate.unique_identifier, extra_texts=extra,
-                                  verification=is_verification(certificate))
+                                  verification=_states_a_decision(certificate))
     report.problems += problems
     report.notes += notes
+
+
+def _states_a_decision(certificate) -> bool:  # noqa: ANN001
+    """A jurisdiction's form that prints a decision (fit / unfit), not the measured values (twin.forms)."""
+    from coomet_lab.twin.forms import form_for
+
+    form = form_for(certificate)
+    return form is not None and not form.prints_values
 
 
 def _open(data: bytes, source: str):  # noqa: ANN202

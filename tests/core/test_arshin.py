@@ -11,8 +11,8 @@ import dataclasses
 import pytest
 from lxml import etree
 
-from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.jurisdictions.ru import Means, OtherInstrument, Protocol, ReferenceMaterial
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.registers import arshin
 from coomet_lab.registers.arshin import (
     ArshinExportError,
@@ -23,6 +23,7 @@ from coomet_lab.registers.arshin import (
     read_reply,
     render_files,
 )
+
 from tests.conftest import ARSHIN
 from tests.core.test_verification_records import fit_record
 

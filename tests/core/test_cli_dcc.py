@@ -7,6 +7,7 @@ import json
 from lxml import etree
 
 from coomet_lab.dcc.upgrade import measurement_facts
+
 from tests.helpers import EX01, EX02, EX05, PRESSURE, THERMOMETER, replace_in, run_cli, run_cli_json
 
 

@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from coomet_lab.trust import keys as pki
+
 from tests.helpers import EX05, THERMOMETER, run_cli
 
 PASSPHRASE = "long enough passphrase"

@@ -8,6 +8,7 @@ import pytest
 
 from coomet_lab.dcc.io import document
 from coomet_lab.kernel.errors import DocumentError
+
 from tests.helpers import THERMOMETER
 
 

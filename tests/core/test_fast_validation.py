@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from coomet_lab.dcc.io.document import load_document
+from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.dcc.validation import xsd
 from coomet_lab.dcc.validation.schema_store import SchemaStore
-from coomet_lab.dcc.io.writer import to_bytes
-from coomet_lab.dcc.io.document import load_document
+
 from tests.helpers import SCHEMAS, THERMOMETER
 
 TOKENS = st.one_of(

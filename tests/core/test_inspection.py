@@ -109,8 +109,8 @@ def _repository_state():  # noqa: ANN202
 def test_inspect_returns_one_frozen_verdict_per_kind(signed_dcc, signed_twin, lab_trust, tmp_path):
     import dataclasses
 
-    from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.intake.inspection import DCC, PDF_TWIN, inspect
+    from coomet_lab.kernel.errors import UnusableInputError
 
     xml = inspect(signed_dcc, trust=lab_trust, source="c.xml")
     assert (xml.kind, xml.verdict, xml.xml, xml.pdf) == (DCC, "valid", signed_dcc, None)

@@ -9,10 +9,11 @@ import pickle
 import pytest
 
 from coomet_lab.app import services
-from coomet_lab.kernel.errors import IssueRefusedError
 from coomet_lab.intake.inspection import inspect
+from coomet_lab.kernel.errors import IssueRefusedError
 from coomet_lab.repository import Repository
 from coomet_lab.trust import KeyFile, SignedDocument, sign_document, sign_xml
+
 from tests.counting import counting
 from tests.pki import PASSPHRASE
 from tests.repo_support import register_standards, thermometer

@@ -12,6 +12,7 @@ import pytest
 
 from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.kernel.errors import UnusableInputError
+
 from tests.helpers import EX01, REPO, SCHEMAS
 
 

@@ -9,10 +9,11 @@ import sys
 import pytest
 from lxml import etree
 
+from coomet_lab.registers.arshin import ArshinReplyError
 from coomet_lab.repository import Repository
 from coomet_lab.repository.outbox import Outbox, OutboxError
 from coomet_lab.repository.verifications import VerificationRecordError
-from coomet_lab.registers.arshin import ArshinReplyError
+
 from tests.conftest import ARSHIN
 from tests.core.test_verification_records import DATA, TODAY, fit_record
 from tests.helpers import REPO

@@ -10,6 +10,7 @@ import pytest
 from coomet_lab.registers.package import verify_package
 from coomet_lab.repository import Repository
 from coomet_lab.repository.outbox import OutboxError
+
 from tests.helpers import REPO
 from tests.pki import PASSPHRASE
 from tests.repo_support import issue_new, register_standards
@@ -42,8 +43,9 @@ def test_a_package_carries_the_exact_files_and_verifies(app_home, tmp_path, test
 
 
 def test_the_same_content_gives_the_same_zip_layout(app_home, tmp_path, test_pki):
-    from coomet_lab.registers.package import PackageEntry, build_package
     import datetime as dt
+
+    from coomet_lab.registers.package import PackageEntry, build_package
 
     when = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.timezone.utc)
     entries = [PackageEntry("certificates/a.xml", b"<a/>", "dcc", "A")]

@@ -9,6 +9,7 @@ import pytest
 
 from coomet_lab.twin.errors import FontNotFoundError, MissingGlyphsError
 from coomet_lab.twin.fonts import FILES, resolve_fonts
+
 from tests.helpers import REPO
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.twin import make_twin, verify_pdf
 from coomet_lab.trust import TokenKey, open_signer, sign_xml
+from coomet_lab.twin import make_twin, verify_pdf
+
 from tests.conftest import PIN, TOKEN
 from tests.helpers import run_cli
 

@@ -87,8 +87,9 @@ def test_a_signature_value_that_does_not_verify_is_caught_and_nothing_returned(s
 
 
 def test_the_twin_of_an_already_verified_dcc_is_the_same_twin(signed_dcc, test_pki, lab_trust):
-    from coomet_lab.twin import make_verified_twin, verify_pdf
     from coomet_lab.trust import verify_xml
+    from coomet_lab.twin import make_verified_twin, verify_pdf
+
     from tests.pdfcheck import page_texts
 
     report = verify_xml(signed_dcc, trust=lab_trust)
@@ -100,9 +101,9 @@ def test_the_twin_of_an_already_verified_dcc_is_the_same_twin(signed_dcc, test_p
 
 
 def test_the_verified_entry_refuses_what_make_twin_refuses(signed_dcc, unsigned_dcc, lab_trust, test_pki):
+    from coomet_lab.trust import verify_xml
     from coomet_lab.twin import make_verified_twin
     from coomet_lab.twin.errors import TwinRefusedError
-    from coomet_lab.trust import verify_xml
 
     tampered = signed_dcc.replace(b"UT-2026-00417", b"UT-2026-00418", 1)
     with pytest.raises(TwinRefusedError, match="does not verify"):

@@ -16,6 +16,7 @@ from lxml import etree
 from PIL import ImageCms
 
 from coomet_lab.trust import verify_xml
+
 from tests.pdfcheck import all_fonts, open_pdf, page_texts
 
 SI = "https://ptb.de/si"
@@ -123,9 +124,10 @@ def test_every_number_is_printed_exactly_as_in_the_xml(signed_twin, signed_dcc):
 
 
 def test_german_umlauts_and_as_found_as_left(tmp_path, lab_trust):
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.twin import make_twin
+
     from tests.helpers import PRESSURE
 
     xml = to_bytes(load_document(PRESSURE))
@@ -167,6 +169,7 @@ def test_a_plot_shows_the_deviation_table(signed_twin):
 
 def _certificate():
     from coomet_lab.dcc.io.document import load_document
+
     from tests.helpers import THERMOMETER
 
     return load_document(THERMOMETER)
@@ -186,10 +189,10 @@ def test_an_amendment_is_announced(lab_trust):
 
 
 def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, test_pki):
-    from coomet_lab.dcc.io.writer import to_bytes
-    from coomet_lab.twin import make_twin
-    from coomet_lab.trust import sign_xml
     from coomet_lab.dcc.editing.tables import ColumnSpec, make_table
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.trust import sign_xml
+    from coomet_lab.twin import make_twin
 
     certificate = _certificate()
     rows = 260
@@ -214,6 +217,7 @@ def test_a_long_wide_table_repeats_its_header_and_keeps_every_value(lab_trust, t
 
 def test_a_ptb_example_renders_as_a_draft(lab_trust):
     from coomet_lab.twin import make_twin
+
     from tests.helpers import EX01
 
     twin = make_twin(EX01.read_bytes(), trust=lab_trust)
@@ -234,6 +238,7 @@ def test_an_invalid_dcc_is_refused_with_its_findings(unsigned_dcc, lab_trust):
 def test_a_dcc_whose_signature_is_not_trusted_is_refused(lab_trust):
     from coomet_lab.twin import make_twin
     from coomet_lab.twin.errors import TwinRefusedError
+
     from tests.helpers import EX02
 
     with pytest.raises(TwinRefusedError, match="intact-untrusted"):

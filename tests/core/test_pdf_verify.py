@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from coomet_lab.twin import verify_pdf
 from coomet_lab.trust import SigningError, TrustStore
+from coomet_lab.twin import verify_pdf
 
 
 def test_the_good_twin_verifies(signed_twin, lab_trust):
@@ -94,9 +94,9 @@ def test_pages_that_show_another_hash_are_refused(signed_dcc, test_pki, lab_trus
     """A twin whose pages were not rendered from the DCC inside it, signed by a trusted key all the same."""
     from coomet_lab.twin import pdfa
     from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.make import prepare
     from coomet_lab.twin.pades import sign_pdf, vendor
     from coomet_lab.twin.render import render_pages
-    from coomet_lab.twin.make import prepare
 
     prepared = prepare(signed_dcc, trust=lab_trust)
     pages = render_pages(prepared.certificate, sha256="ab" * 32, draft=False, fonts=resolve_fonts())

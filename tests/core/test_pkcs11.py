@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coomet_lab.trust import TokenKey, TrustStore, WrongSecretError, open_signer, sign_xml, verify_xml
+
 from tests.conftest import PIN, TOKEN
 from tests.helpers import run_cli
 
@@ -43,8 +44,9 @@ def test_wrong_pin_and_wrong_labels_are_clear_errors(token):
 
 
 def test_sign_with_a_token_from_the_command_line(token, test_pki, tmp_path, monkeypatch):
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+
     from tests.helpers import THERMOMETER
 
     source = tmp_path / "in.xml"

@@ -6,10 +6,11 @@ import hashlib
 
 import pytest
 
-from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.dcc.io.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.kernel.errors import AmendmentError, IssueRefusedError, RepositoryError
 from coomet_lab.repository import Repository
+
 from tests.helpers import EX01
 from tests.repo_support import issue_new, register_standards
 

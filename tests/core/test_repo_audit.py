@@ -8,6 +8,7 @@ import os
 import pytest
 
 from coomet_lab.repository import Action, Repository
+
 from tests.helpers import EX05, run_cli
 from tests.repo_support import issue_new, raw_db, register_standards
 

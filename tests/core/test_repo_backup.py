@@ -10,6 +10,7 @@ import pytest
 
 from coomet_lab.kernel.errors import BackupError, RepositoryInUseError
 from coomet_lab.repository import Repository
+
 from tests.helpers import EX05, run_cli
 from tests.repo_support import issue_new, register_standards
 

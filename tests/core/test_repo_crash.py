@@ -22,6 +22,7 @@ import pytest
 from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import AmendmentError
 from coomet_lab.repository import Repository
+
 from tests.repo_support import make_twin, register_standards, thermometer
 
 KILLS = int(os.environ.get("COOMET_LAB_CRASH_KILLS", "120"))

@@ -16,6 +16,7 @@ import pytest
 from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import RepositoryBusyError, RepositoryInUseError, RepositoryStorageError
 from coomet_lab.repository import Repository
+
 from tests.helpers import EX01, EX05, REPO, run_cli
 from tests.repo_support import issue_new, make_twin, raw_db, register_standards, thermometer
 

@@ -9,6 +9,7 @@ import pytest
 from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.repository import Repository
 from coomet_lab.repository.search import LikeSearch, fts_query
+
 from tests.helpers import EX01, EX02, EX05, run_cli, run_cli_json
 from tests.repo_support import issue_new, make_twin, raw_db, register_standards, thermometer
 

@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 from coomet_lab.kernel.errors import RepositoryError
 from coomet_lab.repository import Repository, schema
 from coomet_lab.repository.migrations import LATEST, MIGRATIONS
+
 from tests.repo_support import raw_db
 
 # SHA-256 of the tables, columns and indexes that migration 1 creates. If this test fails you changed a table in

@@ -6,6 +6,7 @@ import pytest
 
 from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import Action, Repository
+
 from tests.helpers import run_cli
 from tests.repo_support import raw_db, thermometer
 

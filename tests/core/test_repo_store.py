@@ -13,6 +13,7 @@ import pytest
 from coomet_lab.dcc.io.writer import to_bytes
 from coomet_lab.kernel.errors import IssueRefusedError, RecordNotFoundError, RepositoryError
 from coomet_lab.repository import Repository
+
 from tests.repo_support import issue_new, make_twin, raw_db, register_standards, thermometer, with_signature
 
 

@@ -6,10 +6,11 @@ import hashlib
 
 import pytest
 
-from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.dcc.io.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.kernel.errors import RepositoryError, TraceabilityBlockedError
 from coomet_lab.repository import Repository
+
 from tests.repo_support import register_standards, thermometer
 
 

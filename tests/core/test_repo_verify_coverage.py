@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from coomet_lab.repository import Repository
+
 from tests.conftest import ARSHIN, SCHEMAS
 from tests.core.test_verification_records import DATA, TODAY, fit_record
 from tests.helpers import REPO, run_cli

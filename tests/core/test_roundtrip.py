@@ -7,9 +7,10 @@ from hypothesis import HealthCheck, given, settings
 
 from coomet_lab.dcc.io import document
 from coomet_lab.dcc.io.reader import read_certificate_bytes, read_certificate_file
-from coomet_lab.dcc.upgrade import measurement_facts
 from coomet_lab.dcc.io.writer import to_bytes, to_element
 from coomet_lab.dcc.model import Certificate
+from coomet_lab.dcc.upgrade import measurement_facts
+
 from tests.helpers import EX01, EX02, EX05, PRESSURE, THERMOMETER
 from tests.strategies import certificates
 

@@ -7,6 +7,7 @@ from lxml import etree
 
 from coomet_lab.dcc.validation.schema_store import SchemaStore, load_pins, supported_versions
 from coomet_lab.kernel.errors import SchemaStoreError, UnsupportedVersionError
+
 from tests.helpers import EX01, EX05, SCHEMAS, run_cli
 
 

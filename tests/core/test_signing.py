@@ -11,6 +11,7 @@ from lxml import etree
 from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.trust import SigningError, TrustStore, sign_xml, verify_xml
 from coomet_lab.trust.dsig import DS, EXC_C14N, FILTER2, XADES
+
 from tests.helpers import EX02, EX05
 
 NS = {"ds": DS, "xades": XADES}

@@ -121,8 +121,8 @@ def test_the_document_certificate_is_never_an_anchor(signed):
 
 @pytest.mark.parametrize("name, message", [("expired", "expired"), ("future", "not valid before")])
 def test_expired_and_not_yet_valid_signers_are_rejected(test_pki, unsigned_dcc, name, message, trust):
-    from coomet_lab.trust.xades import _append_signature
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust.xades import _append_signature
 
     # Signed behind the application's back (its signing policy, in sign_tree, refuses these certificates).
     tree = parse_bytes(unsigned_dcc)
@@ -133,8 +133,8 @@ def test_expired_and_not_yet_valid_signers_are_rejected(test_pki, unsigned_dcc, 
 
 
 def test_a_revoked_signer_is_rejected_where_a_crl_is_known(test_pki, unsigned_dcc, app_home):
-    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust.xades import sign_tree
 
     tree = parse_bytes(unsigned_dcc)
     sign_tree(tree, test_pki.signer("revoked"))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.dcc.validation.validate import validate_bytes
-from coomet_lab.dcc.io.writer import to_bytes
-from coomet_lab.dcc.io.document import load_document
-from coomet_lab.kernel.errors import DimensionError, NumberFormatError, UnitError
 from coomet_lab.dcc.editing.tables import EMPTY, TableEditError, tables_of
+from coomet_lab.dcc.io.document import load_document
+from coomet_lab.dcc.io.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
+from coomet_lab.kernel.errors import DimensionError, NumberFormatError, UnitError
 from coomet_lab.quantities.units import parse_unit
+
 from tests.helpers import EX01, PRESSURE, THERMOMETER
 
 

@@ -16,8 +16,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from coomet_lab.trust import SigningError, TrustStore, TrustStoreError, keys as pki, verify_xml
+from coomet_lab.trust import SigningError, TrustStore, TrustStoreError, verify_xml
+from coomet_lab.trust import keys as pki
 from coomet_lab.trust.signers import ECDSA_SHA256_URI, RSA_SHA256_URI, SHA256_URI, FileSigner
+
 from tests.helpers import run_cli
 
 ATTACKS = Path(__file__).resolve().parents[1] / "data" / "attacks" / "trust"
@@ -71,8 +73,8 @@ def _root_store(folder: Path) -> TrustStore:
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_sign_tree_itself_refuses_a_key_that_may_not_sign(name):
-    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust.xades import sign_tree
 
     tree = parse_bytes((PKI / "dcc-unsigned.xml").read_bytes())
     with pytest.raises(SigningError, match=REFUSED[name]):
@@ -127,6 +129,7 @@ def test_a_package_is_not_signed_with_a_key_revoked_by_an_imported_crl(test_pki,
 
 def test_export_package_command_refuses_an_expired_key_and_writes_nothing(app_home, tmp_path, monkeypatch):
     from coomet_lab.repository import Repository
+
     from tests.repo_support import issue_new, register_standards
 
     with Repository.open() as repo:
@@ -157,8 +160,8 @@ def test_an_older_or_equal_crl_never_replaces_a_newer_one(tmp_path):
 
 
 def test_a_revoked_signer_stays_revoked_after_an_older_crl_is_offered(tmp_path, unsigned_dcc, test_pki):
-    from coomet_lab.trust.xades import sign_tree
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust.xades import sign_tree
 
     folder = tmp_path / "trust"
     store = TrustStore(folder)
@@ -188,6 +191,7 @@ def test_a_crl_not_signed_by_an_anchor_is_refused_and_says_so(tmp_path):
 
 def test_pades_verification_applies_the_signer_policy(signed_dcc, test_pki, tmp_path):
     from coomet_lab.twin import render_twin, verify_pdf
+
     from tests.core.test_pdf_verify import _forced_signature
 
     trust = TrustStore.with_files([test_pki.ca_pem, PKI / "root-ca.pem"], folder=tmp_path / "trust")

@@ -29,9 +29,9 @@ def _pages_from(shown_xml: bytes, embedded_xml: bytes, lab_trust) -> bytes:  # n
 
     from coomet_lab.twin import pdfa
     from coomet_lab.twin.fonts import resolve_fonts
+    from coomet_lab.twin.make import prepare
     from coomet_lab.twin.pades import vendor
     from coomet_lab.twin.render import render_pages
-    from coomet_lab.twin.make import prepare
 
     shown = prepare(shown_xml, trust=lab_trust)
     pages = render_pages(shown.certificate, sha256=hashlib.sha256(embedded_xml).hexdigest(), draft=False,
@@ -56,6 +56,7 @@ def unsigned_twin(signed_dcc, lab_trust, tmp_path_factory) -> bytes:
     """The good twin before its PAdES signature: what an insider would edit."""
     from coomet_lab.twin import render_twin
     from coomet_lab.twin.pades import vendor
+
     from tests.conftest import offline_env
 
     with offline_env(tmp_path_factory.mktemp("home")):
@@ -206,10 +207,11 @@ def test_a_font_the_app_does_not_ship_is_refused(unsigned_twin, test_pki, lab_tr
 
 def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
     """Both examples (Russian/English with a plot, German/English with several results), signed."""
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
-    from coomet_lab.twin import make_twin
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.trust import sign_xml
+    from coomet_lab.twin import make_twin
+
     from tests.helpers import PRESSURE, THERMOMETER
 
     for example in (THERMOMETER, PRESSURE):
@@ -221,10 +223,10 @@ def test_every_twin_the_app_makes_still_verifies(test_pki, lab_trust, tmp_path):
 
 def test_page_checks_are_fast_on_10_and_100_pages(signed_dcc, unsigned_dcc, test_pki, lab_trust):
     """A safety net only (the numbers are in the report): 10 and 100 pages of the thermometer's table."""
+    from coomet_lab.trust import sign_xml
     from coomet_lab.twin import make_twin
     from coomet_lab.twin.pagecheck import check_pages
     from coomet_lab.twin.textscan import page_texts
-    from coomet_lab.trust import sign_xml
 
     for rows, limit in ((360, 1.0), (5250, 5.0)):
         xml = sign_xml(_grown(unsigned_dcc, rows), test_pki.signer("ec"), trust=lab_trust)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from coomet_lab.quantities import units
 from coomet_lab.kernel.errors import DimensionError, UnitError
+from coomet_lab.quantities import units
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import pytest
 
 from coomet_lab.dcc.validation.validate import validate_bytes, validate_file
 from coomet_lab.kernel.errors import UnsupportedVersionError, UnusableInputError, XmlSecurityError
+
 from tests.helpers import EX01, EX02, EX05, replace_in
 
 

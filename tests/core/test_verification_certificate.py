@@ -10,15 +10,9 @@ import hashlib
 import pytest
 from lxml import etree
 
-from coomet_lab.kernel.config import LabSettings, save_settings
-from coomet_lab.dcc.validation.validate import validate_bytes
-from coomet_lab.dcc.io.writer import to_bytes
-from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
-from coomet_lab.twin import embedded_dcc, verify_pdf
-from coomet_lab.repository import Repository
-from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.app.services import issue_verification
-from coomet_lab.trust import verify_xml
+from coomet_lab.dcc.io.writer import to_bytes
+from coomet_lab.dcc.validation.validate import validate_bytes
 from coomet_lab.jurisdictions.ru import (
     PRIMARY,
     Conditions,
@@ -29,6 +23,13 @@ from coomet_lab.jurisdictions.ru import (
     VerificationRecord,
 )
 from coomet_lab.jurisdictions.ru.certificate import is_verification, verification_certificate
+from coomet_lab.kernel.config import LabSettings, save_settings
+from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
+from coomet_lab.repository import Repository
+from coomet_lab.repository.verifications import VerificationRecordError
+from coomet_lab.trust import verify_xml
+from coomet_lab.twin import embedded_dcc, verify_pdf
+
 from tests.helpers import run_cli
 from tests.pdfcheck import page_texts
 from tests.pki import PASSPHRASE

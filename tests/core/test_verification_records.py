@@ -9,9 +9,6 @@ import sys
 
 import pytest
 
-from coomet_lab.kernel.errors import UnusableInputError
-from coomet_lab.repository import Repository
-from coomet_lab.repository.verifications import VerificationRecordError
 from coomet_lab.jurisdictions.ru import (
     Conditions,
     Means,
@@ -23,6 +20,10 @@ from coomet_lab.jurisdictions.ru import (
     read_snapshot,
     valid_until,
 )
+from coomet_lab.kernel.errors import UnusableInputError
+from coomet_lab.repository import Repository
+from coomet_lab.repository.verifications import VerificationRecordError
+
 from tests.helpers import REPO
 
 DATA = REPO / "tests" / "data" / "verification"

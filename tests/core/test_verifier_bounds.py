@@ -20,8 +20,9 @@ import pytest
 from lxml import etree
 
 from coomet_lab.kernel.errors import XmlSecurityError
-from coomet_lab.trust import TrustStore, sign_xml, verify_xml
 from coomet_lab.kernel.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, parse_bytes
+from coomet_lab.trust import TrustStore, sign_xml, verify_xml
+
 from tests.conftest import REPO
 
 ATTACKS = REPO / "tests" / "data" / "attacks" / "verifier"

@@ -6,12 +6,14 @@ import subprocess
 import sys
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
-from coomet_lab.kernel.paths import shipped_dir
 from coomet_lab.dcc.editing.tables import EMPTY
+from coomet_lab.kernel.paths import shipped_dir
+
 from tests.helpers import REPO
 from tests.ui.conftest import PASSPHRASE, wait_idle
 
@@ -322,6 +324,7 @@ def test_drafts_are_autosaved_and_offered_back_after_a_crash(window, qtbot, monk
 
 def test_a_second_window_on_the_same_repository_is_refused(window, qtbot, settings):
     from coomet_lab.kernel.errors import RepositoryInUseError
+
     from ui.session import Session
 
     window.session.repository()
@@ -407,8 +410,8 @@ def test_issued_certificates_are_found_by_search_and_amended(window, qtbot):
 
 
 def test_a_received_certificate_is_imported_and_verified(window, qtbot, tmp_path):
-    from coomet_lab.trust import KeyFile, open_signer
     from coomet_lab.app.services import issue
+    from coomet_lab.trust import KeyFile, open_signer
 
     editor = new_editor(window)
     fill_required(qtbot, editor)
@@ -583,6 +586,7 @@ def test_a_new_user_goes_from_an_empty_home_to_an_issued_certificate(qtbot, app_
     from PySide6.QtWidgets import QApplication
 
     from coomet_lab.kernel.config import load_settings, save_settings
+
     from ui.dialogs import SettingsDialog
     from ui.i18n import InterfaceLanguage
     from ui.main_window import MainWindow

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -91,9 +92,11 @@ def test_the_key_is_opened_once_per_session_and_asked_for_again_after_the_interv
     """The PKCS#12 file is opened for the first issue only (opening it costs more than an issue); the dialog then
     asks for no passphrase; after the interval the passphrase is needed again, and a wrong one issues nothing."""
     import coomet_lab.trust as signing
+
+    from ui.dialogs import IssueDialog
+
     from tests.ui.conftest import PASSPHRASE
     from tests.ui.test_desktop import fill_required, issue_and_wait, new_editor, register_standards, wait_validated
-    from ui.dialogs import IssueDialog
 
     opened = []
     real_open = signing.open_signer

@@ -71,9 +71,10 @@ def go_to(wizard, page) -> None:
 
 
 def test_air_gapped_first_run_sets_up_settings_keys_and_schemas(qtbot, wizard, empty_home, languages):
-    from coomet_lab.kernel.config import load_settings
     from coomet_lab.dcc.validation.schema_store import SchemaStore
+    from coomet_lab.kernel.config import load_settings
     from coomet_lab.trust import keys as pki
+
     from ui.main_window import MainWindow
     from ui.session import Session
 
@@ -187,6 +188,7 @@ def test_pkcs12_with_a_wrong_passphrase_is_refused(qtbot, wizard, empty_home, tm
 
 def test_the_wizard_opens_only_for_an_empty_home_and_a_person(empty_home, monkeypatch):
     from coomet_lab.kernel.config import LabSettings, save_settings
+
     from ui.first_run import first_run_wanted
 
     assert first_run_wanted(automated=False)
@@ -237,8 +239,9 @@ def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home,
     """ui.app.run with the event loop stubbed: the wizard's settings reach the main window; automation skips it."""
     from PySide6.QtWidgets import QApplication
 
-    import ui.first_run
     from coomet_lab.kernel.config import LabSettings
+
+    import ui.first_run
     from ui import app as desktop
     from ui.main_window import MainWindow
 
@@ -258,6 +261,7 @@ def test_the_desktop_start_opens_the_wizard_for_an_empty_home(qtbot, empty_home,
 def test_settings_edit_the_cipher_the_wizard_asks_for(qtbot, empty_home):
     """Everything the wizard asks can be changed later in Settings, the verification-mark cipher included."""
     from coomet_lab.kernel.config import LabSettings
+
     from ui.dialogs import SettingsDialog
 
     dialog = SettingsDialog(LabSettings(lab_name={"en": "Lab"}, sign_cipher="УТ"))

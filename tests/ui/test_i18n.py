@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 from coomet_lab.dcc.editing.fields import FIELDS
+
 from tests.helpers import REPO
 
 TS = REPO / "resources" / "translations" / "coomet_lab_ru.ts"

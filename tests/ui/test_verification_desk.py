@@ -161,8 +161,9 @@ def confirmed_records(window, qtbot, tmp_path):
 
 
 def test_a_confirmed_verification_is_issued_with_arshins_number(window, qtbot, tmp_path):
-    from tests.ui.conftest import PASSPHRASE
     from ui.dialogs import VerificationIssueDialog
+
+    from tests.ui.conftest import PASSPHRASE
 
     records = confirmed_records(window, qtbot, tmp_path)
     notice = records["0 8109565 09"]

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from coomet_lab._version import __version__
+
 from tests.helpers import REPO
 
 

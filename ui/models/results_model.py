@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from coomet_lab.dcc.editing.tables import EMPTY, Column, Table
 from coomet_lab.kernel.errors import CoometLabError
 from coomet_lab.quantities.numbers import parse_non_negative, parse_number
-from coomet_lab.dcc.editing.tables import EMPTY, Column, Table
+
 from ui.document import DraftDocument
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "value" or "uncertainty"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from coomet_lab.dcc.validation.findings import Finding
 from coomet_lab.dcc.editing.fields import SECTIONS, field_for_path
+from coomet_lab.dcc.validation.findings import Finding
+
 from ui.document import DraftDocument
+from ui.i18n import tr
 from ui.models.findings_model import ROLE_FINDING, FindingsModel
 from ui.views.form_view import SectionForm
 from ui.views.results_view import ResultsPanel
 from ui.views.standards_view import StandardsPanel
-from ui.i18n import tr
 
 SECTION_TITLES = {
     "certificate": "Certificate",

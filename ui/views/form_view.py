@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from coomet_lab.dcc.editing.fields import FIELDS, FieldSpec, FieldValueError
+
 from ui.document import DraftDocument
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"

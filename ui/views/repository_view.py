@@ -59,14 +59,9 @@ def rows_from_repository(repository, kind: str, text: str, limit: int = 500) -> 
 
 def _draft_fields(draft) -> dict[str, str]:  # noqa: ANN001
     """Customer, item and serial of a draft, as the list shows them for issued certificates."""
-    from coomet_lab.kernel.errors import CoometLabError
-    from coomet_lab.repository.indexing import index_fields
+    from coomet_lab.app.listing import draft_fields
 
-    try:
-        fields = index_fields(draft.certificate())
-    except CoometLabError:
-        return {}  # a draft the current version cannot read still gets its line (and can be discarded)
-    return {"customer": fields.customer or "", "item": fields.item or "", "serial": fields.serial or ""}
+    return draft_fields(draft)
 
 
 COLUMNS = ("number", "kind", "status", "customer", "item", "serial", "date")

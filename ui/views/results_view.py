@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from coomet_lab.kernel.errors import CoometLabError
 from coomet_lab.quantities.units import format_unit, parse_unit
+
 from ui.document import DraftDocument
-from ui.models.results_model import ResultsModel
 from ui.i18n import tr
+from ui.models.results_model import ResultsModel
 
 COMMON_UNITS = ["°C", "K", "mV", "V", "µV", "A", "mA", "Ω", "kΩ", "Pa", "kPa", "MPa", "bar", "hPa", "%", "m",
                 "mm", "µm", "kg", "g", "mg", "s", "Hz", "N", "N·m", "m/s", "L", "mL", "ppm"]

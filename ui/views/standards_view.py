@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from coomet_lab.dcc.editing.fields import check_date
+
 from ui.document import DraftDocument
 from ui.i18n import tr
 from ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from coomet_lab.repository.records import Calibration, Standard
+    from coomet_lab.app.listing import Calibration, Standard
 
 EXPIRED = QColor(176, 0, 32)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coomet_lab.jurisdictions.ru import COLUMNS, Batch
+
 from ui.i18n import tr
 
 BAD = QColor(255, 205, 210)

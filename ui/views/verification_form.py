@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coomet_lab.jurisdictions.ru import Conditions, Means, VerificationRecord, check_record, valid_until
 from coomet_lab.jurisdictions.ru.checks import TYPE_NUMBER
+
 from ui.i18n import tr
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"

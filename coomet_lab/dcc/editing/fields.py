@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from coomet_lab.kernel.errors import CoometLabError
 from coomet_lab.dcc.model import (
     AdministrativeData,
     CalibrationLaboratory,
@@ -30,6 +29,7 @@ from coomet_lab.dcc.model import (
     Text,
 )
 from coomet_lab.dcc.model.binding import dcc
+from coomet_lab.kernel.errors import CoometLabError
 
 Getter = Callable[[Certificate, str | None], str]
 Setter = Callable[[Certificate, str | None, str], None]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coomet_lab.kernel.errors import CoometLabError, NumberFormatError
 from coomet_lab.dcc.model import (
     Certificate,
     Data,
@@ -23,6 +22,7 @@ from coomet_lab.dcc.model import (
     Text,
     tokens,
 )
+from coomet_lab.kernel.errors import CoometLabError, NumberFormatError
 from coomet_lab.quantities.numbers import (
     parse_coverage_factor,
     parse_non_negative,

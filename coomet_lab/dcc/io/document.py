@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from coomet_lab.kernel.atomic import write_text_atomic
-from coomet_lab.kernel.errors import DocumentError, UnusableInputError
 from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
 from coomet_lab.dcc.model.binding import Extras, Kind, Node, RawXml, Spec, Tagged, binding_of, field_specs, resolve
+from coomet_lab.kernel.atomic import write_text_atomic
+from coomet_lab.kernel.errors import DocumentError, UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_fragment
 
 FORMAT = "coomet-lab-certificate"

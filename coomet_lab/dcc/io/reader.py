@@ -7,9 +7,9 @@ import os
 from lxml import etree
 
 from coomet_lab.dcc.io.bindio import read_node
-from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.dcc.model.binding import DCC_NS, dcc
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
 ROOT_TAG = dcc("digitalCalibrationCertificate")

@@ -6,11 +6,11 @@ import os
 
 from lxml import etree
 
-from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.dcc.io.bindio import write_node
 from coomet_lab.dcc.io.reader import ROOT_TAG
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.dcc.model.binding import DCC_NS, DS_NS, SI_NS, XSI_NS
+from coomet_lab.kernel.atomic import write_bytes_atomic
 
 ROOT_NSMAP = {"dcc": DCC_NS, "si": SI_NS, "xsi": XSI_NS}
 

@@ -17,8 +17,8 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from coomet_lab.dcc.validation.findings import Finding, Severity, element_path, readable_name
 from coomet_lab.dcc.model.binding import DCC_NS, SI_NS, dcc, si
+from coomet_lab.dcc.validation.findings import Finding, Severity, element_path, readable_name
 from coomet_lab.quantities.units import check_dsi
 
 CURRENT_VERSION = "3.3.0"

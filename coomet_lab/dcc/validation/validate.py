@@ -6,8 +6,8 @@ import os
 
 from lxml import etree
 
-from coomet_lab.dcc.validation.findings import Finding, ValidationReport
 from coomet_lab.dcc.io.reader import check_root
+from coomet_lab.dcc.validation.findings import Finding, ValidationReport
 from coomet_lab.dcc.validation.rules import check_rules
 from coomet_lab.dcc.validation.schema_store import SchemaStore, supported_versions
 from coomet_lab.dcc.validation.xsd import validate_xsd

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from coomet_lab.dcc.model.binding import SI_NS
 from coomet_lab.dcc.validation.findings import Finding, Severity, readable_name
 from coomet_lab.kernel.errors import UnusableInputError
-from coomet_lab.dcc.model.binding import SI_NS
 
 FAST_PATH_VERSIONS = frozenset({"3.3.0"})
 FAST_PATH_MIN_CHARS = 64 * 1024

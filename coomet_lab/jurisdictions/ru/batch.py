@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.jurisdictions.ru.checks import Problem, check_batch, check_record
 from coomet_lab.jurisdictions.ru.record import Conditions, Means, VerificationRecord
 from coomet_lab.jurisdictions.ru.types import InstrumentType, valid_until
+from coomet_lab.kernel.errors import UnusableInputError
 
 COLUMNS = ("mitype_number", "modification", "manufacture_num", "manufacture_year", "owner", "vrf_date",
            "valid_date", "type", "calibration", "applicable", "sticker_num", "sign_pass", "sign_mi", "reasons",

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from coomet_lab.dcc.editing.builder import contact, identification, laboratory, new_certificate
-from coomet_lab.kernel.config import LabSettings
 from coomet_lab.dcc.model import (
     Certificate,
     Condition,
@@ -38,6 +37,7 @@ from coomet_lab.dcc.model import (
 )
 from coomet_lab.jurisdictions.ru.record import OTHER_METHODS, PRIMARY, VerificationRecord
 from coomet_lab.jurisdictions.ru.types import InstrumentType
+from coomet_lab.kernel.config import LabSettings
 
 # ------------------------------------------------------------------------------------------------ vocabulary
 # One namespace, "coomet", declared in refTypeDefinitions; each name below is used on exactly one kind of element.

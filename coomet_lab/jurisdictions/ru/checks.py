@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from coomet_lab.quantities.numbers import whole_number
 from coomet_lab.jurisdictions.ru.record import OTHER_METHODS, PERIODIC, PRIMARY, VerificationRecord
+from coomet_lab.quantities.numbers import whole_number
 
 TYPE_NUMBER = re.compile(r"[0-9]{1,6}-[0-9]{2}")  # FIF type registration number: sequence-yy, e.g. 16078-13
 CIPHER = re.compile(r"[А-Я]{1,3}")  # the schema's own class: Cyrillic А..Я (Ё is outside it)

@@ -27,10 +27,10 @@ from coomet_lab.dcc.model import (
     RichContent,
     Statement,
 )
+from coomet_lab.jurisdictions.ru import certificate as vc
+from coomet_lab.jurisdictions.ru.fif import record_url
 from coomet_lab.twin import sections
 from coomet_lab.twin.context import ACCENT, DRAFT_RED, RULE, SECONDARY, RenderContext
-from coomet_lab.jurisdictions.ru import certificate as vc
-from coomet_lab.registers.arshin import record_url
 
 CAPTIONS: dict[str, dict[str, str]] = {
     "title_fit": {"ru": "СВИДЕТЕЛЬСТВО О ПОВЕРКЕ", "en": "CERTIFICATE OF VERIFICATION"},

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coomet_lab.jurisdictions.ru.checks import TYPE_NUMBER
 from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.quantities.numbers import whole_number
-from coomet_lab.jurisdictions.ru.checks import TYPE_NUMBER
 
 SNAPSHOT_COLUMNS = ("reg_number", "name", "designation", "manufacturer", "interval", "periodic", "procedure")
 

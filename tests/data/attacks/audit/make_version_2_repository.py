@@ -29,6 +29,7 @@ def main() -> None:
     os.environ["COOMET_LAB_SCHEMAS"] = str(SCHEMAS)
     os.environ["COOMET_LAB_ARSHIN_SCHEMAS"] = str(ARSHIN)
     from coomet_lab.repository import Repository
+
     from tests.core.test_verification_records import DATA, TODAY, fit_record
     from tests.repo_support import issue_new, register_standards
 

@@ -173,7 +173,7 @@ def files() -> dict[str, bytes]:
     out["types-empty-list.json"] = b"[]"
     out["types-header-only.csv"] = b"reg_number,name\n"
     out["types-not-objects.json"] = b'{"items": [1, ["16078-13"]]}'
-    out["types-nul.csv"] = "reg_number,name\n16078-13,water\x00meters\n".encode()
+    out["types-nul.csv"] = b"reg_number,name\n16078-13,water\x00meters\n"
     out["types-interval-superscript.csv"] = "reg_number,name,interval\n16078-13,water meters,²\n".encode()
     out["types-interval-5000-digits.csv"] = ("reg_number,name,interval\n16078-13,water meters,"
                                              + "1" * 5000 + " лет\n").encode()
@@ -203,7 +203,7 @@ def files() -> dict[str, bytes]:
     # Finding 3: XLSX batches to `verification import-csv`.
     header, first = BATCH_GOOD.read_text(encoding="utf-8").splitlines()[:2]
     out["batch-nul.csv"] = (header + "\n" + first.replace("Физическое лицо", "Физическое\x00лицо") + "\n").encode()
-    out["batch-not-a-zip.xlsx"] = "mitype_number,owner\n16078-13,x\n".encode()
+    out["batch-not-a-zip.xlsx"] = b"mitype_number,owner\n16078-13,x\n"
     out["batch-zip-not-xlsx.xlsx"] = zip_bytes({"readme.txt": b"not a workbook"})
     out["batch-no-sheet.xlsx"] = xlsx(sheet(batch_rows()), book=workbook(sheets=False))
     out["batch-active-sheet-missing.xlsx"] = xlsx(sheet(batch_rows()), book=workbook(active_tab=7))

@@ -25,6 +25,7 @@ def _pki() -> None:
     from cryptography.hazmat.primitives import serialization
 
     from coomet_lab.trust import keys as pki
+
     from tests.pki import subject
 
     folder = HERE / "pki"
@@ -44,10 +45,11 @@ def main() -> None:
     os.environ.setdefault("COOMET_LAB_HOME", tempfile.mkdtemp())
     os.environ.setdefault("COOMET_LAB_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "dcc"))
     _pki()
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
-    from coomet_lab.twin.make import make_signed_twin
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.trust import KeyFile, TrustStore, open_signer, sign_document
+    from coomet_lab.twin.make import make_signed_twin
+
     from tests.twin_forgery import forge_page_text, resign, swap_pages
 
     trust = TrustStore.with_files([HERE / "pki" / "lab-ca.pem"], folder=Path(tempfile.mkdtemp()))

@@ -155,8 +155,8 @@ class DeterministicSigner:
 
 def signed_dcc(unsigned: bytes, signer: DeterministicSigner, number: int) -> etree._ElementTree:
     """Signed with the policy bypassed (``_append_signature``): these are signatures the application refuses to make."""
-    from coomet_lab.trust import xades
     from coomet_lab.kernel.xmlsafe import parse_bytes
+    from coomet_lab.trust import xades
 
     tree = parse_bytes(unsigned)
     original = xades.uuid.uuid4
@@ -186,8 +186,8 @@ def with_revocation_values(tree: etree._ElementTree, certificates: list[x509.Cer
 
 
 def main() -> None:
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
 
     PKI.mkdir(parents=True, exist_ok=True)
     root_key, root = ca(1001, "Trust Attack Lab Root CA", 0x1001)

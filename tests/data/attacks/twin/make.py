@@ -96,11 +96,11 @@ def main() -> None:  # noqa: PLR0915 (one list of attacks, read top to bottom)
     import pikepdf
     from pikepdf import Name
 
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.trust import TrustStore, sign_xml
     from coomet_lab.twin import make_twin, render_twin
     from coomet_lab.twin.pades import sign_pdf, vendor
-    from coomet_lab.trust import TrustStore, sign_xml
 
     ensure_pki()
     trust = TrustStore.with_files([PKI / "lab-ca.pem"], folder=Path(home) / "trust")

@@ -23,9 +23,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
-from coomet_lab.trust import keys as pki, xades  # noqa: E402
-from coomet_lab.trust.signers import RSA_SHA256_URI, SHA256_URI  # noqa: E402
+from coomet_lab.trust import keys as pki  # noqa: E402
+from coomet_lab.trust import xades
 from coomet_lab.trust.dsig import DS, EXC_C14N, FILTER2, XADES, canonicalize, detached  # noqa: E402
+from coomet_lab.trust.signers import RSA_SHA256_URI, SHA256_URI  # noqa: E402
 
 NS = {"ds": DS, "xades": XADES, "dcc": "https://ptb.de/dcc", "f2": FILTER2}
 WHEN = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc)
@@ -70,8 +71,8 @@ class PemSigner:
 
 
 def unsigned() -> etree._ElementTree:
-    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.dcc.io.document import load_document
+    from coomet_lab.dcc.io.writer import to_bytes
     from coomet_lab.kernel.xmlsafe import parse_bytes
 
     return parse_bytes(to_bytes(load_document(ROOT / "examples" / "thermometer-pt100-ru-en.json")))
