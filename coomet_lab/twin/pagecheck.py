@@ -42,7 +42,6 @@ from coomet_lab.twin.textscan import HEX64, PageText
 NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+]?\d+)?")  # "-39.982", ".5", "1.5E-03", "0,15"
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?UTC|[+-]\d{2}:?\d{2})?")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-PAGE_LABEL = re.compile(r"(\d+)\s*(?:/|[^\W\d_]+)\s*(\d+)")
 SHA_NAME = re.compile(r"SHA-?(?:1|224|256|384|512)\b")
 SI = "https://ptb.de/si"
 DCC = "https://ptb.de/dcc"
@@ -257,14 +256,29 @@ def _in_order(values: list[str], stream: list[str]) -> bool:
 # ------------------------------------------------------------------------------------------------ pages
 
 
+@functools.lru_cache(maxsize=1)
+def _page_labels() -> tuple[re.Pattern[str], ...]:
+    """The twin's own "page N of M" in each caption language (data/pdf-captions.json), spaces as extracted text
+    gives them: a page number is read only where the layout prints one, never from any "2 … 4" on the page."""
+    data = json.loads(resources.files("coomet_lab").joinpath("data/pdf-captions.json").read_text(encoding="utf-8"))
+    captions = data.get("captions", data)["page"]
+    patterns = []
+    for template in captions.values():
+        parts = re.split(r"(\{[nm]\})", template)
+        regex = "".join(f"(?P<{part[1]}>\\d+)" if part in ("{n}", "{m}") else
+                        "".join(r"\s*" if char.isspace() else re.escape(char) for char in part) for part in parts)
+        patterns.append(re.compile(regex))
+    return tuple(patterns)
+
+
 def _labels(texts: list[PageText], identifier: str | None) -> list[str]:
     total = len(texts)
     wrong, foreign = [], []
     for number, page in enumerate(texts, start=1):
         if not page.decoded:
             continue
-        pairs = {(int(a), int(b)) for a, b in PAGE_LABEL.findall(page.text)}
-        if (number, total) not in pairs and (total, number) not in pairs:
+        pairs = {(int(m["n"]), int(m["m"])) for pattern in _page_labels() for m in pattern.finditer(page.text)}
+        if (number, total) not in pairs:
             wrong.append(number)
         if identifier and identifier not in page.text:
             foreign.append(number)
