@@ -18,7 +18,8 @@ key is opened and the DCC signed), a median over --first-runs processes.
 * verify: ``verify_pdf`` — PAdES (pyHanko + trust store), embedded DCC (XAdES), hash on every page.
 
 Wall-clock (``perf_counter``) and CPU (``process_time``) medians are printed, and the best CPU time: on a shared
-machine the CPU time is the steadier number, the best run the least disturbed one. Everything is written under one temporary directory, removed at the end.
+machine the CPU time is the steadier number, the best run the least disturbed one. Everything is written under one
+temporary directory, removed at the end.
 
     python benchmarks/bench_pdf.py [--runs 7] [--first-runs 3] [--sizes typical,10,100] [--json]
 """

@@ -80,7 +80,8 @@ def crl_distribution_point(ca_certificate: x509.Certificate) -> str:
     return f"urn:coomet-lab:crl:{ski}"
 
 
-def make_ca(lab: str, *, country: str | None = None, years: int = 10) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+def make_ca(lab: str, *, country: str | None = None,
+            years: int = 10) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     """A laboratory root CA (ECDSA P-384, path length 0: it issues signer certificates only)."""
     key = ec.generate_private_key(ec.SECP384R1())
     name = _name(f"{lab} Root CA", lab, country)
@@ -395,7 +396,8 @@ def signer_certificate_problems(certificate: x509.Certificate, at: dt.datetime |
         if at > certificate.not_valid_after_utc:
             reasons.append(f"the signer's certificate expired on {certificate.not_valid_after_utc.date().isoformat()}")
         if at < certificate.not_valid_before_utc:
-            reasons.append(f"the signer's certificate is not valid before {certificate.not_valid_before_utc.isoformat()}")
+            reasons.append("the signer's certificate is not valid before "
+                           f"{certificate.not_valid_before_utc.isoformat()}")
     extensions = certificate.extensions
     try:
         if extensions.get_extension_for_class(x509.BasicConstraints).value.ca:

@@ -213,7 +213,8 @@ def verify_bytes(data: bytes, *, trust: TrustStore | None = None, large: bool = 
 
 def verify_tree(tree: etree._ElementTree, *, trust: TrustStore, source: str = "input",
                 at: dt.datetime | None = None) -> VerificationReport:
-    """Verify every root-level signature of a parsed tree (parse it with :func:`coomet_lab.kernel.xmlsafe.parse_bytes`)."""
+    """Verify every root-level signature of a parsed tree (parse it with
+    :func:`coomet_lab.kernel.xmlsafe.parse_bytes`)."""
     root = tree.getroot()
     problems: list[str] = []
     signatures = root_signatures(root)

@@ -126,7 +126,8 @@ class RenderContext:
 
     # ------------------------------------------------------------------ paragraphs
 
-    def lines(self, lines: Iterable[str], style: ParagraphStyle | None = None, *, bold_first: bool = False) -> Paragraph:
+    def lines(self, lines: Iterable[str], style: ParagraphStyle | None = None, *,
+              bold_first: bool = False) -> Paragraph:
         """Several language versions of one text: the first in ink, the others below it in grey."""
         parts = []
         for index, line in enumerate(lines):

@@ -268,8 +268,8 @@ class PageDecoration:
         canvas.restoreState()
 
 
-def build(ctx: RenderContext, story: list[Flowable], decoration: PageDecoration, *, title: str, author: str, subject: str, creator: str,
-          keywords: str) -> tuple[bytes, int]:
+def build(ctx: RenderContext, story: list[Flowable], decoration: PageDecoration, *, title: str, author: str,
+          subject: str, creator: str, keywords: str) -> tuple[bytes, int]:
     """Lay the story out on A4 pages; returns the PDF bytes and the page count."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(

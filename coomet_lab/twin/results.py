@@ -79,7 +79,8 @@ def printed_columns(ctx: RenderContext, table: CalibrationTable) -> list[Printed
             cells, unit = values, column.unit_symbol
         out.append(PrintedColumn(names, unit, cells, reference=ROLE_REFERENCE in column.roles))
         for alt_unit, alt_values in column.alternative_units:
-            out.append(PrintedColumn(names, format_unit(alt_unit), alt_values, reference=ROLE_REFERENCE in column.roles))
+            out.append(PrintedColumn(names, format_unit(alt_unit), alt_values,
+                                     reference=ROLE_REFERENCE in column.roles))
         out += uncertainty_columns(column, unit)
     return out
 

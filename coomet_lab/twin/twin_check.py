@@ -259,7 +259,8 @@ def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     params = stream.get(Name.Params)
     declared = params.get(Name.Size) if isinstance(params, pikepdf.Dictionary) else None
     if isinstance(declared, int | pikepdf.Object) and _whole(declared) > MAX_XML_BYTES:
-        raise PdfTooLargeError(f"{DCC_NAME} declares {_whole(declared) >> 20} MB, more than the {MAX_XML_BYTES >> 20} MB "
+        raise PdfTooLargeError(f"{DCC_NAME} declares {_whole(declared) >> 20} MB, "
+                               f"more than the {MAX_XML_BYTES >> 20} MB "
                                "a DCC may have; refused")
     try:
         xml = read_stream(stream, limit=MAX_XML_BYTES, what=f"the embedded {DCC_NAME}")

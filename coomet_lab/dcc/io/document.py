@@ -235,7 +235,8 @@ def _raw(value: Any, path: str) -> RawXml:
 
 
 def _kind_of(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+    kinds = {dict: "an object", list: "a list", str: "a string", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _local(tag: str) -> str:
