@@ -66,7 +66,7 @@ def make_dcc(rows: int | None) -> bytes:
     columns[0].real_list_xml_list.value_xml_list = " ".join(reference)
     errors = [f"{rng.uniform(-0.08, 0.08):.4f}" for _ in range(rows)]
     columns[1].real_list_xml_list.value_xml_list = " ".join(
-        f"{float(r) + float(e):.5f}" for r, e in zip(reference, errors))
+        f"{float(r) + float(e):.5f}" for r, e in zip(reference, errors, strict=True))
     columns[2].real_list_xml_list.value_xml_list = " ".join(errors)
     expanded = columns[2].real_list_xml_list.measurement_uncertainty_univariate_xml_list.expanded_mu_xml_list
     expanded.value_expanded_mu_xml_list = " ".join(f"{rng.uniform(0.015, 0.035):.3f}" for _ in range(rows))

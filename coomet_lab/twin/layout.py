@@ -66,7 +66,7 @@ def best_mask(qr) -> int:  # noqa: ANN001 (reportlab's QRCode with its version s
     base = [sum(1 << c for c, dark in enumerate(row) if dark) for row in qr.modules]
     scores = []
     for flips in _mask_flips(qr.version, n, tuple(qr.dataPosIterator())):
-        rows = [b ^ f for b, f in zip(base, flips)]
+        rows = [b ^ f for b, f in zip(base, flips, strict=True)]
         scores.append(_lost_points(rows, n))
     return scores.index(min(scores))  # the first of equal minima, as reportlab
 
@@ -102,10 +102,10 @@ def _lost_points(rows: list[int], n: int) -> int:
         for k, dark in enumerate(_FINDER):
             finder &= (x >> k) if dark else ~(x >> k)
         score += 40 * (finder & ((1 << max(n - 11, 0)) - 1)).bit_count()
-    down = [~(a ^ b) & full for a, b in zip(rows, rows[1:])]  # bit c: equal to the module below
-    for a, v in zip(rows, down):  # 2×2 blocks of one colour
+    down = [~(a ^ b) & full for a, b in zip(rows, rows[1:], strict=False)]  # bit c: equal to the module below
+    for a, v in zip(rows, down, strict=False):  # 2×2 blocks of one colour
         score += 3 * (v & (v >> 1) & ~(a ^ (a >> 1)) & inner).bit_count()
-    starts = [d0 & d1 & d2 & d3 for d0, d1, d2, d3 in zip(down, down[1:], down[2:], down[3:])]
+    starts = [d0 & d1 & d2 & d3 for d0, d1, d2, d3 in zip(down, down[1:], down[2:], down[3:], strict=False)]
     covered_before = 0
     for r in range(len(down)):  # runs down the columns, all columns at once
         covered = 0

@@ -74,7 +74,7 @@ def printed_columns(ctx: RenderContext, table: CalibrationTable) -> list[Printed
         units = tokens(real_list.unit_xml_list) if real_list else []
         values = column.values
         if len(set(units)) > 1 and len(units) == len(values):
-            cells, unit = [f"{v} {format_unit(u)}" for v, u in zip(values, units)], ""
+            cells, unit = [f"{v} {format_unit(u)}" for v, u in zip(values, units, strict=True)], ""
         else:
             cells, unit = values, column.unit_symbol
         out.append(PrintedColumn(names, unit, cells, reference=ROLE_REFERENCE in column.roles))
@@ -193,7 +193,7 @@ def _paged(ctx: RenderContext, columns: list[PrintedColumn], layout: Layout, wid
         ("TOPPADDING", (0, 1), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6),
     ]
-    for index, (column, pad) in enumerate(zip(columns, layout.fraction_pads)):
+    for index, (column, pad) in enumerate(zip(columns, layout.fraction_pads, strict=True)):
         if len({len(_fraction(c)) for c in column.cells}) <= 1:  # same decimals: right-aligned is decimal-aligned
             style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
             style.append(("RIGHTPADDING", (index, 1), (index, -1), PADDING + 2))
@@ -260,7 +260,7 @@ def plot_for(ctx: RenderContext, table: CalibrationTable) -> Flowable | None:
         return None
     u = error.uncertainties or []
     points = []
-    for index, (x_text, y_text) in enumerate(zip(reference.values, error.values)):
+    for index, (x_text, y_text) in enumerate(zip(reference.values, error.values, strict=False)):
         x, y = as_float(x_text), as_float(y_text)
         uu = as_float(u[index]) if index < len(u) else None
         if x is not None and y is not None:

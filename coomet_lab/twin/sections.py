@@ -319,7 +319,7 @@ def persons(ctx: RenderContext, number: int) -> list[Flowable]:
             roles = [role]
         if (person.main_signer or "").strip() in ("true", "1"):
             roles = [f"{r}; {m}" for r, m in zip(roles or [""] * len(ctx.caps("main_signer")),
-                                                   ctx.caps("main_signer"))]
+                                                   ctx.caps("main_signer"), strict=False)]
         roles += ctx.texts(person.description)
         rows.append([ctx.lines(ctx.texts(person.person.name if person.person else None), ctx.styles.cell,
                                bold_first=True),

@@ -253,7 +253,7 @@ def _unicode_map(font) -> dict[int, str]:  # noqa: ANN001
     mapping: dict[int, str] = {}
     for block in _BFCHAR.findall(cmap):
         values = _HEX.findall(block)
-        for source, target in zip(values[0::2], values[1::2]):
+        for source, target in zip(values[0::2], values[1::2], strict=False):
             mapping[int(source, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be", "replace")
     for block in _BFRANGE.findall(cmap):
         for line in block.splitlines():
