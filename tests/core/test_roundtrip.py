@@ -56,7 +56,7 @@ def test_real_dccs_are_fully_understood_by_the_model(path):
     def walk(node: Node, where: str) -> None:
         if node.extras:
             unknown.append(where)
-        for name, spec in binding_of(type(node)).elements:
+        for name, _spec in binding_of(type(node)).elements:
             value = getattr(node, name)
             for i, child in enumerate(value if isinstance(value, list) else [value]):
                 if isinstance(child, Node):

@@ -23,8 +23,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
+# The script runs without PYTHONPATH too: coomet_lab is imported only after the repository root is on sys.path
+# (the line above), hence the E402 exceptions.
 from coomet_lab.trust import keys as pki  # noqa: E402
-from coomet_lab.trust import xades
+from coomet_lab.trust import xades  # noqa: E402
 from coomet_lab.trust.dsig import DS, EXC_C14N, FILTER2, XADES, canonicalize, detached  # noqa: E402
 from coomet_lab.trust.signers import RSA_SHA256_URI, SHA256_URI  # noqa: E402
 
