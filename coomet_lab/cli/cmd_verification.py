@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
-from coomet_lab.cli.cmd_sign import add_key_options
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json, whole_argument
+from coomet_lab.cli.keys_options import add_key_options
 
 STATUSES = ["recorded", "exported", "submitted", "confirmed", "rejected", "withdrawn"]
 
@@ -159,7 +159,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_issue(args: argparse.Namespace) -> int:
     from coomet_lab.app.services import issue_verification
-    from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.cli.keys_options import open_signer_from
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
