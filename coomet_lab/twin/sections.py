@@ -16,14 +16,13 @@ from coomet_lab.dcc.model import (
     Location,
     MeasuringEquipment,
     RichContent,
-    SiReal,
     Statement,
     Tagged,
     UsedMethod,
 )
 from coomet_lab.dcc.model.binding import dcc
-from coomet_lab.quantities.units import format_unit
 from coomet_lab.twin.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
+from coomet_lab.twin.texts import data_lines
 
 LABEL_WIDTH = 46 * mm
 
@@ -220,35 +219,10 @@ def equipment(ctx: RenderContext, number: int, used: list[MeasuringEquipment]) -
     return [ctx.heading("equipment", number), grid(ctx, header, rows, [0.42 * width, 0.25 * width, 0.33 * width])]
 
 
-def real_text(real: SiReal) -> str:
-    """``21.4 °C, U = 0.5 °C (k = 2, p = 0.95)``: the DCC's own digits with the unit as people write it."""
-    unit = format_unit(real.unit or "")
-    text = f"{real.value} {unit}".strip()
-    mu = real.measurement_uncertainty_univariate
-    expanded = mu.expanded_mu if mu is not None else None
-    if expanded is not None and expanded.value_expanded_mu:
-        text += f", U = {expanded.value_expanded_mu} {unit}".rstrip()
-        text += coverage_text(expanded.coverage_factor, expanded.coverage_probability)
-    elif real.expanded_unc is not None and real.expanded_unc.uncertainty:
-        e = real.expanded_unc
-        text += f", U = {e.uncertainty} {unit}".rstrip() + coverage_text(e.coverage_factor, e.coverage_probability)
-    elif mu is not None and mu.standard_mu is not None and mu.standard_mu.value_standard_mu:
-        text += f", u = {mu.standard_mu.value_standard_mu} {unit}".rstrip()
-    return text
-
-
-def coverage_text(k: str | None, p: str | None) -> str:
-    parts = [f"k = {k}" if k else "", f"p = {p}" if p else ""]
-    shown = ", ".join(x for x in parts if x)
-    return f" ({shown})" if shown else ""
-
-
 def conditions(ctx: RenderContext, number: int, used: list[Condition]) -> list[Flowable]:
     """Environmental conditions during the calibration, with their uncertainties (17025 §7.8.4.1 a)."""
     if not used:
         return []
-    from coomet_lab.twin.results import data_lines
-
     rows = []
     for condition in used:
         values = data_lines(ctx, condition.data) if condition.data is not None else []
