@@ -251,7 +251,7 @@ def _validate(file: ArshinFile, profile: ArshinProfile, schema: etree.XMLSchema 
         raise ArshinExportError("internal error: an assembled Arshin file does not read back as written")
     if schema is not None and not schema.validate(root):
         problems = []
-        for entry in schema.error_log:  # type: ignore[attr-defined]
+        for entry in schema.error_log:
             position = _result_position(root, entry.line)
             key = file.keys[position] if position is not None else file.keys[0]
             problems.append((key, Problem("arshin", f"line {entry.line}: {entry.message}")))
