@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
-from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
+from coomet_lab.dcc.model import AdministrativeData, Certificate, CoreData, LangString, RichContent, Text
 from coomet_lab.twin.captions import captions
 from coomet_lab.twin.fonts import FontNames
 
@@ -99,6 +99,23 @@ class RenderContext:
     chars: set[str] = field(default_factory=set)
     # Captions a layout replaces for every page (a verification certificate's title in the page header, say).
     caption_overrides: dict[str, list[str]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ the certificate
+
+    @property
+    def admin(self) -> AdministrativeData:
+        """The certificate's administrative data: a twin is made of a schema-valid DCC only, and the schema requires
+        them (with their coreData)."""
+        admin = self.certificate.administrative_data
+        assert admin is not None, "a twin is made of a schema-valid DCC only"
+        return admin
+
+    @property
+    def core(self) -> CoreData:
+        """The certificate's core data (required by the schema, as :attr:`admin`)."""
+        core = self.admin.core_data
+        assert core is not None, "a twin is made of a schema-valid DCC only"
+        return core
 
     # ------------------------------------------------------------------ text
 

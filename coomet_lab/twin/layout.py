@@ -114,8 +114,8 @@ def _lost_points(rows: list[int], n: int) -> int:
                 covered |= starts[r - back]
         score += covered.bit_count() - (covered & ~covered_before).bit_count()
         covered_before = covered
-    dark = sum(x.bit_count() for x in rows)
-    return score + 10 * (abs(100 * dark // (n * n) - 50) // 5)
+    dark_modules = sum(x.bit_count() for x in rows)
+    return score + 10 * (abs(100 * dark_modules // (n * n) - 50) // 5)
 
 
 def _long_runs(starts: int) -> int:
@@ -166,10 +166,9 @@ class PageDecoration:
 
     def __init__(self, ctx: RenderContext):
         self.ctx = ctx
-        admin = ctx.certificate.administrative_data
-        lab = admin.calibration_laboratory
+        lab = ctx.admin.calibration_laboratory
         self.lab_name = (ctx.texts(lab.contact.name) if lab and lab.contact else [""])[0]
-        self.identifier = admin.core_data.unique_identifier or ""
+        self.identifier = ctx.core.unique_identifier or ""
         self.title = ctx.note(" / ".join(ctx.caps("title")))
         self.number_caption = ctx.note(" / ".join(ctx.caps("certificate_number")))
         self.sha_caption = ctx.note(" / ".join(ctx.caps("sha_label")))

@@ -284,7 +284,7 @@ def result_block(ctx: RenderContext, result: Result, state: ResultsState) -> lis
     hidden: list[str] = []
     for item in result.data.items:
         table = CalibrationTable(result, item) if isinstance(item, DccList) else None
-        if table is not None and table.columns:
+        if isinstance(item, DccList) and table is not None and table.columns:
             columns = printed_columns(ctx, table)
             state.has_uncertainty |= any(c.names == ["U"] for c in columns)
             out += table_flowables(ctx, columns)

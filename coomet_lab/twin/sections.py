@@ -6,6 +6,8 @@ printed as the DCC states them. Result tables and plots are in :mod:`coomet_lab.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -27,7 +29,7 @@ from coomet_lab.twin.texts import data_lines
 LABEL_WIDTH = 46 * mm
 
 
-def key_values(ctx: RenderContext, rows: list[tuple[Paragraph, Flowable | list]]) -> Table:
+def key_values(ctx: RenderContext, rows: Sequence[tuple[Paragraph, Flowable | list]]) -> Table:
     """A two-column block: captions on the left, values on the right."""
     table = Table([[label, value] for label, value in rows], colWidths=[LABEL_WIDTH, ctx.frame_width - LABEL_WIDTH])
     table.setStyle(TableStyle([
@@ -62,7 +64,7 @@ def grid(ctx: RenderContext, header: list, rows: list[list], widths: list[float]
 
 def title(ctx: RenderContext) -> list[Flowable]:
     """Title, certificate number, and the DRAFT or amendment notice where one applies."""
-    core = ctx.certificate.administrative_data.core_data
+    core = ctx.core
     titles = ctx.caps("title")
     out: list[Flowable] = [Paragraph(ctx.esc(titles[0]), ctx.styles.title)]
     for other in titles[1:]:
@@ -94,8 +96,7 @@ def _notice(ctx: RenderContext, lines: list[str], color) -> Table:  # noqa: ANN0
 
 def general(ctx: RenderContext, number: int) -> list[Flowable]:
     """Laboratory and accreditation, customer, order, the item, dates and place (17025 §7.8.2.1 b–i)."""
-    admin = ctx.certificate.administrative_data
-    core = admin.core_data
+    admin, core = ctx.admin, ctx.core
     rows: list[tuple[Paragraph, Flowable]] = []
     lab = admin.calibration_laboratory
     if lab is not None and lab.contact is not None:
@@ -259,9 +260,9 @@ def statement_block(ctx: RenderContext, statement: Statement) -> Flowable:
     refs = [*statement.norms, *statement.references, *statement.links]
     if refs:
         rows.append(Paragraph(ctx.esc(f"{ctx.caps('norms')[0]}: " + " · ".join(refs)), ctx.styles.body))
-    for key, value in (("valid_until", statement.date), ("period", statement.period)):
-        if value:
-            rows.append(Paragraph(ctx.esc(f"{ctx.caps(key)[0]}: {value}"), ctx.styles.body))
+    for key, stated in (("valid_until", statement.date), ("period", statement.period)):
+        if stated:
+            rows.append(Paragraph(ctx.esc(f"{ctx.caps(key)[0]}: {stated}"), ctx.styles.body))
     if statement.resp_authority is not None:
         rows.append(Paragraph(ctx.esc(f"{ctx.caps('authority')[0]}: " + ", ".join(ctx.texts(
             statement.resp_authority.name))), ctx.styles.body))
@@ -280,7 +281,7 @@ def statements(ctx: RenderContext, number: int, found: list[Statement]) -> list[
 
 def persons(ctx: RenderContext, number: int) -> list[Flowable]:
     """Who performed and who authorised the certificate (17025 §7.8.2.1 o)."""
-    people = ctx.certificate.administrative_data.resp_persons
+    people = ctx.admin.resp_persons
     if not people:
         return []
     width = ctx.frame_width
