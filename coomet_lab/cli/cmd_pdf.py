@@ -57,6 +57,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
           f"{'s' if twin.pages != 1 else ''}, PDF/A-3b, {state}")
     print(f"  embedded dcc.xml SHA-256 {twin.sha256}")
     if twin.pades_signed:
+        assert signer is not None, "only a signer signs the PDF"
         print(f"  PDF signed (PAdES B-B) by {signer.certificate.subject.rfc4514_string()}")
     elif not twin.draft:
         print("  the PDF itself is not signed (add --sign with --key or --pkcs11)")

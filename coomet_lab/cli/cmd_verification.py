@@ -163,6 +163,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository import CertificateRecord
     from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.trust import TrustStore
 
@@ -195,6 +196,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
     stem = file_stem(number)
     xml_path, pdf_path = folder / f"{stem}.xml", folder / f"{stem}.pdf"
     write_bytes_atomic(xml_path, result.signed_xml)
+    # Issuing into the repository makes the twin and stores the certificate (so does finishing an interrupted issue).
+    assert result.pdf is not None and isinstance(result.record, CertificateRecord)
     write_bytes_atomic(pdf_path, result.pdf)
     kind = "certificate of verification" if stored.record.applicable else "notice of unfitness"
     print(f"verification #{args.id}: {kind} {number} issued as certificate #{result.record.id}")

@@ -62,8 +62,8 @@ def parse_interval(text: str) -> int | None:
         return None
     amount = float(match.group(1).replace(",", "."))
     unit = match.group(2).lower()
-    months = amount if unit.startswith(("мес", "month", "m")) else amount * 12
-    return int(round(months)) if 0 < months <= _MAX_MONTHS else None
+    stated = amount if unit.startswith(("мес", "month", "m")) else amount * 12
+    return int(round(stated)) if 0 < stated <= _MAX_MONTHS else None
 
 
 def valid_until(verified: dt.date | str, months: int) -> dt.date:
