@@ -164,7 +164,8 @@ def format_row(r: dict) -> str:
     line = (f"{r['values']:>10,} values  {r['bytes'] / 1e6:8.2f} MB  build {r['build_median_s'] * 1000:9.1f} ms  "
             f"validate {r['validate_median_s'] * 1000:9.1f} ms  total {r['total_median_s'] * 1000:9.1f} ms"
             f"{verdict}  peak {r['peak_rss_mb']} MB")
-    line += f"  | ours XSD {r['xsd_loop_median_s'] * 1000:8.2f} ms, XSD+rules {r['validate_loop_median_s'] * 1000:8.2f} ms"
+    line += (f"  | ours XSD {r['xsd_loop_median_s'] * 1000:8.2f} ms,"
+             f" XSD+rules {r['validate_loop_median_s'] * 1000:8.2f} ms")
     if "xmlschema_median_s" in r:
         line += (f"  | xmlschema {r['xmlschema_median_s'] * 1000:10.1f} ms (valid={r['xmlschema_valid']})"
                  f"  ratio XSD {r['ratio_xsd']:.1f}x, XSD+rules {r['ratio_full']:.1f}x")

@@ -18,7 +18,8 @@ key is opened and the DCC signed), a median over --first-runs processes.
 * verify: ``verify_pdf`` — PAdES (pyHanko + trust store), embedded DCC (XAdES), hash on every page.
 
 Wall-clock (``perf_counter``) and CPU (``process_time``) medians are printed, and the best CPU time: on a shared
-machine the CPU time is the steadier number, the best run the least disturbed one. Everything is written under one temporary directory, removed at the end.
+machine the CPU time is the steadier number, the best run the least disturbed one. Everything is written under one
+temporary directory, removed at the end.
 
     python benchmarks/bench_pdf.py [--runs 7] [--first-runs 3] [--sizes typical,10,100] [--json]
 """
@@ -65,7 +66,7 @@ def make_dcc(rows: int | None) -> bytes:
     columns[0].real_list_xml_list.value_xml_list = " ".join(reference)
     errors = [f"{rng.uniform(-0.08, 0.08):.4f}" for _ in range(rows)]
     columns[1].real_list_xml_list.value_xml_list = " ".join(
-        f"{float(r) + float(e):.5f}" for r, e in zip(reference, errors))
+        f"{float(r) + float(e):.5f}" for r, e in zip(reference, errors, strict=True))
     columns[2].real_list_xml_list.value_xml_list = " ".join(errors)
     expanded = columns[2].real_list_xml_list.measurement_uncertainty_univariate_xml_list.expanded_mu_xml_list
     expanded.value_expanded_mu_xml_list = " ".join(f"{rng.uniform(0.015, 0.035):.3f}" for _ in range(rows))

@@ -136,7 +136,8 @@ def main() -> None:
                 line += f" | signxml fails: {peer['error']}"
             else:
                 line += (f" | signxml sign {peer['sign']:8.1f} ms, verify {peer['verify']:8.1f} ms"
-                         f" | ratio sign {peer['sign'] / mine['sign']:.1f}x, verify {peer['verify'] / mine['verify']:.1f}x")
+                         f" | ratio sign {peer['sign'] / mine['sign']:.1f}x,"
+                         f" verify {peer['verify'] / mine['verify']:.1f}x")
             print(line, flush=True)
 
 

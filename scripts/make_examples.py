@@ -87,9 +87,11 @@ def thermometer():
             b.equipment(
                 {"ru": "Эталонный термометр сопротивления ЭТС-100", "en": "Reference resistance thermometer ETS-100"},
                 certificate_id="С-ВЯ/12-03-2026/412345678",
-                certificate_issuer={"ru": "ФГУП «ВНИИМ им. Д. И. Менделеева»", "en": "VNIIM (D. I. Mendeleyev Institute)"},
+                certificate_issuer={"ru": "ФГУП «ВНИИМ им. Д. И. Менделеева»",
+                                    "en": "VNIIM (D. I. Mendeleyev Institute)"},
                 model="ЭТС-100",
-                identifications=[b.identification("manufacturer", "1021", {"ru": "Заводской номер", "en": "Serial no."})],
+                identifications=[b.identification("manufacturer", "1021",
+                                                  {"ru": "Заводской номер", "en": "Serial no."})],
                 id="std_ets100",
             ),
             b.equipment(
@@ -97,7 +99,8 @@ def thermometer():
                 certificate_id="С-ВЯ/04-04-2026/412399001",
                 certificate_issuer={"ru": "ФБУ «УРАЛТЕСТ»", "en": "FBU UralTest"},
                 model="МИТ 8.10",
-                identifications=[b.identification("manufacturer", "2288", {"ru": "Заводской номер", "en": "Serial no."})],
+                identifications=[b.identification("manufacturer", "2288",
+                                                  {"ru": "Заводской номер", "en": "Serial no."})],
                 id="std_mit810",
             ),
         ]),

@@ -120,7 +120,8 @@ def token(tmp_path_factory, test_pki) -> str:
                 subject=x509.Name.from_rfc4514_string(f"CN=Token {label},O=Test Lab"), public_key=public_key)
             session.create_object({
                 Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: b"\x01" if label.endswith("ec") else b"\x02",
+                Attribute.TOKEN: True, Attribute.LABEL: label,
+                Attribute.ID: b"\x01" if label.endswith("ec") else b"\x02",
                 Attribute.SUBJECT: certificate.subject.public_bytes(),
                 Attribute.VALUE: certificate.public_bytes(serialization.Encoding.DER),
             })

@@ -817,7 +817,8 @@ def repository_check_text(report) -> str:  # noqa: ANN001
 
 
 def verify_file(data: bytes, *, trust, source: str):  # noqa: ANN001,ANN201
-    """The desktop's verification of a file (opened, dropped or stored): :func:`coomet_lab.intake.inspection.inspect`."""
+    """The desktop's verification of a file (opened, dropped or stored):
+    :func:`coomet_lab.intake.inspection.inspect`."""
     from coomet_lab.intake.inspection import inspect
 
     return inspect(data, trust=trust, source=source)

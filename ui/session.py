@@ -14,10 +14,14 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coomet_lab.kernel.atomic import write_text_atomic
 from coomet_lab.kernel.config import LabSettings
 from coomet_lab.kernel.paths import app_home
+
+if TYPE_CHECKING:
+    from coomet_lab.trust import Signer
 
 SIGNER_HOLD_SECONDS = 8 * 3600.0  # a working day: the passphrase is asked again after it
 
@@ -30,7 +34,7 @@ class Session:
         self._lock = threading.Lock()
         self._closed = False
         self.open_drafts: set[int] = set()
-        self._signer = None  # the signing key opened for this session (never its passphrase)
+        self._signer: Signer | None = None  # the signing key opened for this session (never its passphrase)
         self._signer_key: tuple = ()
         self._signer_opened = 0.0
         self.signer_hold_seconds = SIGNER_HOLD_SECONDS

@@ -52,7 +52,8 @@ class VerificationDesk(QObject):
 
     def _run(self, work, done=None, *, label: str = "", failed_title: str = "") -> None:  # noqa: ANN001
         run_in_background(owner=self, fn=work, on_success=done, label=label,
-                          on_error=lambda exc: self.window.show_error(failed_title or tr("Verification record"), str(exc)))
+                          on_error=lambda exc: self.window.show_error(failed_title or tr("Verification record"),
+                                                                      str(exc)))
 
     # ------------------------------------------------------------------ lists
 

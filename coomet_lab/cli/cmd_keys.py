@@ -125,8 +125,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(out, source.read_bytes())
         out.chmod(0o600)
-    print(f"imported {bundle.certificate.subject.rfc4514_string()} (valid until "
-          f"{bundle.certificate.not_valid_after_utc.date()}) as {out}")
+    certificate = bundle.certificate
+    assert certificate is not None, "check_imported_pkcs12 refuses a file without a certificate"
+    print(f"imported {certificate.subject.rfc4514_string()} (valid until "
+          f"{certificate.not_valid_after_utc.date()}) as {out}")
     return EXIT_OK
 
 

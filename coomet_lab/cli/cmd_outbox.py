@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     package.add_argument("-o", "--output", required=True, metavar="DIR")
     package.add_argument("--since", metavar="YYYY-MM-DD", help="certificates issued on or after this date")
     package.add_argument("--ids", metavar="ID,ID", help="these certificates (default: every one not yet packaged)")
-    from coomet_lab.cli.cmd_sign import add_key_options
+    from coomet_lab.cli.keys_options import add_key_options
 
     add_key_options(package)
     package.set_defaults(handler=cmd_export_package)
@@ -93,7 +93,7 @@ def cmd_export_arshin(args: argparse.Namespace) -> int:
 
 
 def cmd_export_package(args: argparse.Namespace) -> int:
-    from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.cli.keys_options import open_signer_from
     from coomet_lab.kernel.config import load_settings
 
     ids = _ids(args.ids) if args.ids else None

@@ -1,4 +1,5 @@
-"""``coomet-lab pdf``: the PDF/A-3b twin of a DCC, optionally PAdES-signed; ``verify`` hands PDFs to this module."""
+"""``coomet-lab pdf``: the PDF/A-3b twin of a DCC, optionally PAdES-signed (what ``verify`` prints for a twin is in
+coomet_lab.cli.reports)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK
+from coomet_lab.cli.keys_options import add_key_options, open_signer_from
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from coomet_lab.cli.cmd_sign import add_key_options
-
     pdf = commands.add_parser("pdf", help="make the human-readable PDF/A-3b twin of a DCC (the DCC inside, "
                                           "optionally PAdES-signed)")
     pdf.add_argument("input", metavar="IN.xml")
@@ -26,7 +26,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from coomet_lab.cli.cmd_sign import open_signer_from
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.errors import UnusableInputError
     from coomet_lab.trust import TrustStore
@@ -58,48 +57,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
           f"{'s' if twin.pages != 1 else ''}, PDF/A-3b, {state}")
     print(f"  embedded dcc.xml SHA-256 {twin.sha256}")
     if twin.pades_signed:
+        assert signer is not None, "only a signer signs the PDF"
         print(f"  PDF signed (PAdES B-B) by {signer.certificate.subject.rfc4514_string()}")
     elif not twin.draft:
         print("  the PDF itself is not signed (add --sign with --key or --pkcs11)")
     if twin.hidden:
         print(f"  note: some result data are shown in the embedded DCC only: {', '.join(sorted(set(twin.hidden)))}")
     return EXIT_OK
-
-
-def verify_pdf_command(data: bytes, source: str, trust, as_json: bool) -> int:  # noqa: ANN001
-    """``coomet-lab verify TWIN.pdf``: exit 0 only when every check passed (through the one door, inspect())."""
-    from coomet_lab.intake.inspection import inspect
-
-    report = inspect(data, trust=trust, source=source).report
-    if as_json:
-        print_json(report.to_json())
-    else:
-        print_pdf_verification(report)
-    return EXIT_OK if report.valid else EXIT_INVALID
-
-
-def print_pdf_verification(report) -> None:  # noqa: ANN001
-    print(f"{report.source}: {report.verdict.upper()} (PDF twin, {report.pages} pages)")
-    for reason in report.reasons:
-        print(f"  problem: {reason}")
-    for s in report.signatures:
-        print(f"  PDF signature {s.field}: {'valid' if s.sound and s.trusted else 'NOT valid'} (PAdES)")
-        if s.signer:
-            print(f"    signer:       {s.signer.subject}")
-            print(f"    issued by:    {s.signer.issuer}")
-        if s.signing_time:
-            print(f"    signing time: {s.signing_time} (claimed by the signer)")
-        print(f"    intact:       {'yes' if s.intact else 'NO'}")
-        print(f"    covers:       {'the whole file' if s.coverage == 'ENTIRE_FILE' else s.coverage or '?'}")
-        print(f"    trusted:      {'yes' if s.trusted else 'no'}")
-        for note in s.notes:
-            print(f"    note:         {note}")
-    if report.embedded_sha256:
-        print(f"  embedded dcc.xml: SHA-256 {report.embedded_sha256}, printed on {report.pages_showing_hash} of "
-              f"{report.pages} pages")
-    if report.xml is not None:
-        from coomet_lab.cli.cmd_sign import print_verification
-
-        print_verification(report.xml)
-    for note in report.notes:
-        print(f"  note: {note}")

@@ -153,7 +153,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def file_inspector():  # noqa: ANN201
-    """:func:`coomet_lab.intake.inspection.inspect` with the home's trust store: the verdict ``coomet-lab verify`` gives."""
+    """:func:`coomet_lab.intake.inspection.inspect` with the home's trust store: the verdict ``coomet-lab verify``
+    gives."""
     from coomet_lab.intake.inspection import file_inspector as inspector
     from coomet_lab.trust import TrustStore
 

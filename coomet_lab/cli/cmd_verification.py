@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from coomet_lab.cli.cmd_repo import _open, _who
-from coomet_lab.cli.cmd_sign import add_key_options
 from coomet_lab.cli.common import EXIT_INVALID, EXIT_OK, print_json, whole_argument
+from coomet_lab.cli.keys_options import add_key_options
 
 STATUSES = ["recorded", "exported", "submitted", "confirmed", "rejected", "withdrawn"]
 
@@ -159,10 +159,11 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_issue(args: argparse.Namespace) -> int:
     from coomet_lab.app.services import issue_verification
-    from coomet_lab.cli.cmd_sign import open_signer_from
+    from coomet_lab.cli.keys_options import open_signer_from
     from coomet_lab.kernel.atomic import write_bytes_atomic
     from coomet_lab.kernel.config import load_settings
     from coomet_lab.kernel.errors import TraceabilityBlockedError, UnusableInputError
+    from coomet_lab.repository import CertificateRecord
     from coomet_lab.repository.verifications import VerificationRecordError
     from coomet_lab.trust import TrustStore
 
@@ -195,6 +196,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
     stem = file_stem(number)
     xml_path, pdf_path = folder / f"{stem}.xml", folder / f"{stem}.pdf"
     write_bytes_atomic(xml_path, result.signed_xml)
+    # Issuing into the repository makes the twin and stores the certificate (so does finishing an interrupted issue).
+    assert result.pdf is not None and isinstance(result.record, CertificateRecord)
     write_bytes_atomic(pdf_path, result.pdf)
     kind = "certificate of verification" if stored.record.applicable else "notice of unfitness"
     print(f"verification #{args.id}: {kind} {number} issued as certificate #{result.record.id}")

@@ -78,13 +78,13 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
     if kind == PDF_TWIN:
         from coomet_lab.twin.twin_check import verify_pdf
 
-        report = verify_pdf(data, trust=trust, source=source)
-        return Inspection(source, PDF_TWIN, report.verdict, report, _embedded(data), data)
+        twin_report = verify_pdf(data, trust=trust, source=source)
+        return Inspection(source, PDF_TWIN, twin_report.verdict, twin_report, _embedded(data), data)
     if kind == PACKAGE:
         from coomet_lab.registers.package import verify_package
 
-        report = verify_package(data, trust=trust, source=source)
-        return Inspection(source, PACKAGE, report.verdict, report)
+        package_report = verify_package(data, trust=trust, source=source)
+        return Inspection(source, PACKAGE, package_report.verdict, package_report)
     from coomet_lab.trust import verify_xml
 
     report = verify_xml(data, trust=trust, large=large, source=source)

@@ -20,7 +20,8 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+
 
 
 def parse_number(text: str, *, decimal_separator: str = ".") -> str:
-    """The D-SI text of a typed number: ``"1,5"`` → ``"1.5"`` (where the locale uses a comma), ``"2·10⁻³"`` → ``"2e-3"``.
+    """The D-SI text of a typed number: ``"1,5"`` → ``"1.5"`` (where the locale uses a comma), ``"2·10⁻³"`` →
+    ``"2e-3"``.
 
     With ``decimal_separator=","`` both comma and dot are read as the decimal mark; with ``"."`` a comma is an
     error, because in such locales it could be a thousands separator and guessing would change the number.
@@ -72,7 +73,8 @@ _DSI_DECIMAL_LIST = re.compile(
 )
 
 
-def parse_number_list(texts: list[str] | tuple[str, ...], *, decimal_separator: str = ".", empty: str | None = None) -> str:
+def parse_number_list(texts: list[str] | tuple[str, ...], *, decimal_separator: str = ".",
+                      empty: str | None = None) -> str:
     """Many typed numbers as one D-SI list text (single spaces).
 
     A column already written the way D-SI wants it (a million values from an instrument file) is checked by one

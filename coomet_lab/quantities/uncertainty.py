@@ -36,7 +36,8 @@ class ExpandedUncertainty:
     distribution: str | None = None
 
     @classmethod
-    def parse(cls, value: str, k: str = DEFAULT_K, p: str = DEFAULT_P, *, decimal_separator: str = ".") -> ExpandedUncertainty:
+    def parse(cls, value: str, k: str = DEFAULT_K, p: str = DEFAULT_P, *,
+              decimal_separator: str = ".") -> ExpandedUncertainty:
         """Check typed input: U not negative, k at least 1, p between 0 and 1."""
         return cls(
             parse_non_negative(value, decimal_separator=decimal_separator),
@@ -65,7 +66,8 @@ class RoundedResult:
 _VALUE_ROUNDING = {"half-even": ROUND_HALF_EVEN, "half-up": ROUND_HALF_UP}
 
 
-def round_result(value: str, uncertainty: str, *, significant: int = 2, value_rounding: str = "half-even") -> RoundedResult:
+def round_result(value: str, uncertainty: str, *, significant: int = 2,
+                 value_rounding: str = "half-even") -> RoundedResult:
     """Round U to ``significant`` digits (up if nearest loses > 5 %) and the value to the same decimal place."""
     u = to_decimal(uncertainty)
     v = to_decimal(value)
@@ -76,7 +78,8 @@ def round_result(value: str, uncertainty: str, *, significant: int = 2, value_ro
         return _round(value, uncertainty, v, u, significant, value_rounding)
 
 
-def _round(value: str, uncertainty: str, v: Decimal, u: Decimal, significant: int, value_rounding: str) -> RoundedResult:
+def _round(value: str, uncertainty: str, v: Decimal, u: Decimal, significant: int,
+           value_rounding: str) -> RoundedResult:
     quantum = Decimal(1).scaleb(u.adjusted() - significant + 1)
     nearest = u.quantize(quantum, rounding=ROUND_HALF_UP)
     rounded_up = nearest < u * Decimal("0.95")

@@ -251,7 +251,7 @@ def _validate(file: ArshinFile, profile: ArshinProfile, schema: etree.XMLSchema 
         raise ArshinExportError("internal error: an assembled Arshin file does not read back as written")
     if schema is not None and not schema.validate(root):
         problems = []
-        for entry in schema.error_log:  # type: ignore[attr-defined]
+        for entry in schema.error_log:
             position = _result_position(root, entry.line)
             key = file.keys[position] if position is not None else file.keys[0]
             problems.append((key, Problem("arshin", f"line {entry.line}: {entry.message}")))
@@ -398,7 +398,8 @@ def _read_result(result: etree._Element, p: ArshinProfile) -> VerificationRecord
         modification=text(single, "modification"), manufacture_num=text(single, "manufactureNum"),
         inventory_num=text(single, "inventoryNum"), manufacture_year=text(single, "manufactureYear"),
         etalon_reg_number=text(eta, "regNumber"), owner=text(result, "miOwner"),
-        verification_type=whole_number(text(result, "type").strip() or str(PRIMARY)) or 0, vrf_date=_plain_date(text(result, "vrfDate")),
+        verification_type=whole_number(text(result, "type").strip() or str(PRIMARY)) or 0,
+        vrf_date=_plain_date(text(result, "vrfDate")),
         valid_date=_plain_date(text(result, "validDate")), calibration=text(result, "calibration") in ("true", "1"),
         applicable=applicable is not None, sticker_num=text(applicable, "stickerNum"),
         sign_pass=text(applicable, "signPass") in ("true", "1"), sign_mi=text(applicable, "signMi") in ("true", "1"),

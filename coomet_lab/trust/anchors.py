@@ -301,7 +301,7 @@ class TrustStore:
 
     def _revocation(self, chain: list[x509.Certificate], moment: dt.datetime, notes: list[str]) -> list[str]:
         problems = []
-        for certificate, issuer in zip(chain, chain[1:]):
+        for certificate, issuer in zip(chain, chain[1:], strict=False):
             try:
                 crl = self.crl_for(issuer)
             except TrustStoreError as exc:
@@ -351,7 +351,7 @@ def _embedded_revocation(chain: list[x509.Certificate], moment: dt.datetime,
             readable.append(crl)
         except (TrustStoreError, ValueError):
             notes.append("a revocation list carried in the signature cannot be read; it was ignored")
-    for certificate, issuer in zip(chain, chain[1:]):
+    for certificate, issuer in zip(chain, chain[1:], strict=False):
         for crl in readable:
             if crl.issuer != issuer.subject:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
@@ -42,7 +44,7 @@ DOCUMENT_SIGNING_EKUS: dict[ObjectIdentifier, str] = {
     ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE: "anyExtendedKeyUsage",
 }
 
-PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey  # the keys this application makes and signs with
 
 
 def _utcnow() -> dt.datetime:
@@ -67,7 +69,7 @@ def _name(common_name: str, organisation: str | None = None, country: str | None
     return x509.Name(parts)
 
 
-def _hash_for(key: PrivateKey) -> hashes.HashAlgorithm:
+def _hash_for(key: PrivateKey) -> hashes.SHA256 | hashes.SHA384:
     if isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.key_size >= 384:
         return hashes.SHA384()
     return hashes.SHA256()
@@ -80,7 +82,8 @@ def crl_distribution_point(ca_certificate: x509.Certificate) -> str:
     return f"urn:coomet-lab:crl:{ski}"
 
 
-def make_ca(lab: str, *, country: str | None = None, years: int = 10) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+def make_ca(lab: str, *, country: str | None = None,
+            years: int = 10) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     """A laboratory root CA (ECDSA P-384, path length 0: it issues signer certificates only)."""
     key = ec.generate_private_key(ec.SECP384R1())
     name = _name(f"{lab} Root CA", lab, country)
@@ -153,7 +156,7 @@ def issue_signer_certificate(
 
 
 def make_crl(
-    ca_key: PrivateKey, ca_certificate: x509.Certificate, revoked: list[tuple[int, dt.datetime]] = (), *,
+    ca_key: PrivateKey, ca_certificate: x509.Certificate, revoked: Sequence[tuple[int, dt.datetime]] = (), *,
     number: int = 1, days: int = 30,
 ) -> x509.CertificateRevocationList:
     """A CRL of the lab CA listing (serial, revocation date) pairs."""
@@ -201,7 +204,7 @@ def pkcs12_bytes(name: str, key: PrivateKey, certificate: x509.Certificate | Non
 class KeyBundle:
     """What a PKCS#12 file holds once opened: the private key (in memory only), its certificate and chain."""
 
-    key: PrivateKey
+    key: PrivateKeyTypes  # any key a PKCS#12 file can hold; the signers accept ECDSA and RSA only
     certificate: x509.Certificate | None
     chain: list[x509.Certificate]
 
@@ -243,7 +246,9 @@ def load_pkcs12(path: str | os.PathLike[str], passphrase: str) -> KeyBundle:
         raise KeyError_(f"{file} holds no private key")
     certificate = loaded.cert.certificate if loaded.cert else None
     for cert in [certificate, *(c.certificate for c in loaded.additional_certs)]:
-        defect = certificate_defect(cert) if cert is not None else None
+        if cert is None:
+            continue
+        defect = certificate_defect(cert)
         if defect:
             raise KeyError_(f"{file}: the certificate {cert.subject.rfc4514_string()} cannot be used: {defect}")
     return KeyBundle(loaded.key, certificate, [c.certificate for c in loaded.additional_certs])
@@ -335,8 +340,11 @@ def combine_issued_certificate(*, key_file: str | os.PathLike[str], certificates
     target = Path(out)
     if target.exists():
         raise KeyError_(f"refusing to overwrite {target}")
+    if not isinstance(bundle.key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):  # as FileSigner refuses it
+        raise KeyError_(f"{key_file}: unsupported key type {type(bundle.key).__name__}")
     name = leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    write_bytes_atomic(target, pkcs12_bytes(name[0].value if name else "signer", bundle.key, leaf, chain, passphrase))
+    common_name = str(name[0].value) if name else "signer"  # a commonName is a string (bytes are for other OIDs)
+    write_bytes_atomic(target, pkcs12_bytes(common_name, bundle.key, leaf, chain, passphrase))
     os.chmod(target, 0o600)
     return target
 
@@ -395,7 +403,8 @@ def signer_certificate_problems(certificate: x509.Certificate, at: dt.datetime |
         if at > certificate.not_valid_after_utc:
             reasons.append(f"the signer's certificate expired on {certificate.not_valid_after_utc.date().isoformat()}")
         if at < certificate.not_valid_before_utc:
-            reasons.append(f"the signer's certificate is not valid before {certificate.not_valid_before_utc.isoformat()}")
+            reasons.append("the signer's certificate is not valid before "
+                           f"{certificate.not_valid_before_utc.isoformat()}")
     extensions = certificate.extensions
     try:
         if extensions.get_extension_for_class(x509.BasicConstraints).value.ca:

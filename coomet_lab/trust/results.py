@@ -8,7 +8,8 @@ twin and the repository take it as proven instead of proving it again.
 
 Only the signing code makes one (:func:`coomet_lab.trust.sign_document`): the constructor refuses to run
 outside the module's private factory (``dataclasses.replace`` included), so outside code cannot build a "signed"
-document by accident (for example from bytes it never verified). Bytes from outside go through :func:`coomet_lab.intake.inspection.inspect`.
+document by accident (for example from bytes it never verified). Bytes from outside go through
+:func:`coomet_lab.intake.inspection.inspect`.
 """
 
 from __future__ import annotations

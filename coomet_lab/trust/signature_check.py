@@ -29,6 +29,7 @@ import base64
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -199,7 +200,7 @@ class _Draft:
     verified_content: bytes | None = None
 
     def freeze(self) -> SignatureReport:
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()}
         return SignatureReport(**values)
 
 
@@ -213,7 +214,8 @@ def verify_bytes(data: bytes, *, trust: TrustStore | None = None, large: bool = 
 
 def verify_tree(tree: etree._ElementTree, *, trust: TrustStore, source: str = "input",
                 at: dt.datetime | None = None) -> VerificationReport:
-    """Verify every root-level signature of a parsed tree (parse it with :func:`coomet_lab.kernel.xmlsafe.parse_bytes`)."""
+    """Verify every root-level signature of a parsed tree (parse it with
+    :func:`coomet_lab.kernel.xmlsafe.parse_bytes`)."""
     root = tree.getroot()
     problems: list[str] = []
     signatures = root_signatures(root)
@@ -529,7 +531,9 @@ def _signing_certificate_digests(properties: etree._Element) -> list[tuple[str, 
     return out
 
 
-_HASHES = {"sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512,
+}
 
 
 def _signature_ok_with(structure: _Structure, certificate: x509.Certificate) -> bool:

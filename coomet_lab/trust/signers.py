@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -21,7 +21,10 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from coomet_lab.trust.errors import KeyError_, WrongSecretError
-from coomet_lab.trust.keys import load_pkcs12, require_signing_usage
+from coomet_lab.trust.keys import PrivateKey, load_pkcs12, require_signing_usage
+
+if TYPE_CHECKING:
+    from pkcs11.types import SignMixin
 
 DS = "http://www.w3.org/2000/09/xmldsig#"
 SHA256_URI = "http://www.w3.org/2001/04/xmlenc#sha256"
@@ -81,15 +84,16 @@ class FileSigner:
         if bundle.certificate is None:
             raise KeyError_(f"{path} holds a key but no certificate; import the certificate first")
         require_signing_usage(bundle.certificate)
-        self._key = bundle.key
+        key = bundle.key
         self.certificate = bundle.certificate
         self.chain = bundle.chain
-        if isinstance(self._key, ec.EllipticCurvePrivateKey):
+        if isinstance(key, ec.EllipticCurvePrivateKey):
             self.key_type, self.signature_method = "ec", ECDSA_SHA256_URI
-        elif isinstance(self._key, rsa.RSAPrivateKey):
+        elif isinstance(key, rsa.RSAPrivateKey):
             self.key_type, self.signature_method = "rsa", RSA_SHA256_URI
         else:
-            raise KeyError_(f"{path}: unsupported key type {type(self._key).__name__}")
+            raise KeyError_(f"{path}: unsupported key type {type(key).__name__}")
+        self._key: PrivateKey | None = key
 
     def digest(self, data: bytes) -> bytes:
         return _sha256(data)
@@ -139,10 +143,12 @@ class Pkcs11Signer:
         except pkcs11.PinLocked:
             raise KeyError_(f"the PIN of token {source.token_label!r} is locked") from None
         try:
-            self._key = self._session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=source.key_label)
+            key = self._session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=source.key_label)
         except (pkcs11.NoSuchKey, pkcs11.MultipleObjectsReturned) as exc:
             self._session.close()
             raise KeyError_(f"no single private key labelled {source.key_label!r} ({type(exc).__name__})") from None
+        # python-pkcs11 types get_key as any Key; a private key object it returns can sign.
+        self._key = cast("SignMixin", key)
         self.certificate, self.chain = self._certificates(source.key_label)
         require_signing_usage(self.certificate)
         key_type = self._key.key_type
@@ -183,7 +189,7 @@ class Pkcs11Signer:
         return bytes(self._key.sign(signed_info, mechanism=Mechanism.SHA256_RSA_PKCS))
 
     def close(self) -> None:
-        session, self._session = getattr(self, "_session", None), None
+        session = vars(self).pop("_session", None)  # gone with the attribute: a second close finds none
         if session is not None:
             session.close()
 

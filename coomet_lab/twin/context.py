@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
-from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
+from coomet_lab.dcc.model import AdministrativeData, Certificate, CoreData, LangString, RichContent, Text
 from coomet_lab.twin.captions import captions
 from coomet_lab.twin.fonts import FontNames
 
@@ -100,6 +100,23 @@ class RenderContext:
     # Captions a layout replaces for every page (a verification certificate's title in the page header, say).
     caption_overrides: dict[str, list[str]] = field(default_factory=dict)
 
+    # ------------------------------------------------------------------ the certificate
+
+    @property
+    def admin(self) -> AdministrativeData:
+        """The certificate's administrative data: a twin is made of a schema-valid DCC only, and the schema requires
+        them (with their coreData)."""
+        admin = self.certificate.administrative_data
+        assert admin is not None, "a twin is made of a schema-valid DCC only"
+        return admin
+
+    @property
+    def core(self) -> CoreData:
+        """The certificate's core data (required by the schema, as :attr:`admin`)."""
+        core = self.admin.core_data
+        assert core is not None, "a twin is made of a schema-valid DCC only"
+        return core
+
     # ------------------------------------------------------------------ text
 
     def esc(self, text: str) -> str:
@@ -126,7 +143,8 @@ class RenderContext:
 
     # ------------------------------------------------------------------ paragraphs
 
-    def lines(self, lines: Iterable[str], style: ParagraphStyle | None = None, *, bold_first: bool = False) -> Paragraph:
+    def lines(self, lines: Iterable[str], style: ParagraphStyle | None = None, *,
+              bold_first: bool = False) -> Paragraph:
         """Several language versions of one text: the first in ink, the others below it in grey."""
         parts = []
         for index, line in enumerate(lines):

@@ -26,7 +26,8 @@ from coomet_lab.twin.errors import FontNotFoundError, MissingGlyphsError
 
 FONTS_ENV = "COOMET_LAB_FONTS"
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "mono": "DejaVuSansMono.ttf"}
-FC_NAMES = {"regular": "DejaVu Sans:style=Book", "bold": "DejaVu Sans:style=Bold", "mono": "DejaVu Sans Mono:style=Book"}
+FC_NAMES = {"regular": "DejaVu Sans:style=Book", "bold": "DejaVu Sans:style=Bold",
+            "mono": "DejaVu Sans Mono:style=Book"}
 INSTALL_HINT = ("install matplotlib (pip install matplotlib, it ships DejaVu) or the operating system's DejaVu fonts "
                 "(Debian/Ubuntu: apt install fonts-dejavu-core), or set COOMET_LAB_FONTS to a folder holding "
                 + ", ".join(FILES.values()))

@@ -66,7 +66,7 @@ def best_mask(qr) -> int:  # noqa: ANN001 (reportlab's QRCode with its version s
     base = [sum(1 << c for c, dark in enumerate(row) if dark) for row in qr.modules]
     scores = []
     for flips in _mask_flips(qr.version, n, tuple(qr.dataPosIterator())):
-        rows = [b ^ f for b, f in zip(base, flips)]
+        rows = [b ^ f for b, f in zip(base, flips, strict=True)]
         scores.append(_lost_points(rows, n))
     return scores.index(min(scores))  # the first of equal minima, as reportlab
 
@@ -102,10 +102,10 @@ def _lost_points(rows: list[int], n: int) -> int:
         for k, dark in enumerate(_FINDER):
             finder &= (x >> k) if dark else ~(x >> k)
         score += 40 * (finder & ((1 << max(n - 11, 0)) - 1)).bit_count()
-    down = [~(a ^ b) & full for a, b in zip(rows, rows[1:])]  # bit c: equal to the module below
-    for a, v in zip(rows, down):  # 2×2 blocks of one colour
+    down = [~(a ^ b) & full for a, b in zip(rows, rows[1:], strict=False)]  # bit c: equal to the module below
+    for a, v in zip(rows, down, strict=False):  # 2×2 blocks of one colour
         score += 3 * (v & (v >> 1) & ~(a ^ (a >> 1)) & inner).bit_count()
-    starts = [d0 & d1 & d2 & d3 for d0, d1, d2, d3 in zip(down, down[1:], down[2:], down[3:])]
+    starts = [d0 & d1 & d2 & d3 for d0, d1, d2, d3 in zip(down, down[1:], down[2:], down[3:], strict=False)]
     covered_before = 0
     for r in range(len(down)):  # runs down the columns, all columns at once
         covered = 0
@@ -114,8 +114,8 @@ def _lost_points(rows: list[int], n: int) -> int:
                 covered |= starts[r - back]
         score += covered.bit_count() - (covered & ~covered_before).bit_count()
         covered_before = covered
-    dark = sum(x.bit_count() for x in rows)
-    return score + 10 * (abs(100 * dark // (n * n) - 50) // 5)
+    dark_modules = sum(x.bit_count() for x in rows)
+    return score + 10 * (abs(100 * dark_modules // (n * n) - 50) // 5)
 
 
 def _long_runs(starts: int) -> int:
@@ -166,10 +166,9 @@ class PageDecoration:
 
     def __init__(self, ctx: RenderContext):
         self.ctx = ctx
-        admin = ctx.certificate.administrative_data
-        lab = admin.calibration_laboratory
+        lab = ctx.admin.calibration_laboratory
         self.lab_name = (ctx.texts(lab.contact.name) if lab and lab.contact else [""])[0]
-        self.identifier = admin.core_data.unique_identifier or ""
+        self.identifier = ctx.core.unique_identifier or ""
         self.title = ctx.note(" / ".join(ctx.caps("title")))
         self.number_caption = ctx.note(" / ".join(ctx.caps("certificate_number")))
         self.sha_caption = ctx.note(" / ".join(ctx.caps("sha_label")))
@@ -268,8 +267,8 @@ class PageDecoration:
         canvas.restoreState()
 
 
-def build(ctx: RenderContext, story: list[Flowable], decoration: PageDecoration, *, title: str, author: str, subject: str, creator: str,
-          keywords: str) -> tuple[bytes, int]:
+def build(ctx: RenderContext, story: list[Flowable], decoration: PageDecoration, *, title: str, author: str,
+          subject: str, creator: str, keywords: str) -> tuple[bytes, int]:
     """Lay the story out on A4 pages; returns the PDF bytes and the page count."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(

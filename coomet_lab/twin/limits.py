@@ -47,9 +47,10 @@ def guard_qpdf() -> None:
     from pikepdf import settings
 
     current = settings.get_qpdf_limits()
-    wanted = {name: MAX_XML_BYTES for name in ("flate_max_memory", "run_length_max_memory", "png_max_memory",
-                                               "tiff_max_memory", "dct_max_memory")
-              if not current.get(name) or int(current[name]) > MAX_XML_BYTES}
+    # Any: set_qpdf_limits takes int limits and bool options by name; these names are all int limits.
+    names = ("flate_max_memory", "run_length_max_memory", "png_max_memory", "tiff_max_memory", "dct_max_memory")
+    wanted: dict[str, Any] = {name: MAX_XML_BYTES for name in names
+                              if not current.get(name) or int(current[name]) > MAX_XML_BYTES}
     if wanted:
         settings.set_qpdf_limits(**wanted)
 

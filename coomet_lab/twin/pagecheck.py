@@ -175,9 +175,11 @@ def _axis_labels(tokens: list[str]) -> set[int]:
     while start < len(tokens) - 1:
         end = start
         step = None
-        while end + 1 < len(tokens) and values[end] is not None and values[end + 1] is not None \
-                and _decimals(tokens[end]) == _decimals(tokens[end + 1]):
-            difference = values[end + 1] - values[end]
+        while end + 1 < len(tokens):
+            this, following = values[end], values[end + 1]
+            if this is None or following is None or _decimals(tokens[end]) != _decimals(tokens[end + 1]):
+                break
+            difference = following - this
             if step is None:
                 if not _nice(difference):
                     break

@@ -32,7 +32,8 @@ def srgb_profile() -> bytes:
 
 
 def finish(pdf: bytes, *, xml: bytes, producer: str, when: dt.datetime | None = None,
-           description: str = "Digital Calibration Certificate (DCC), the authoritative original of this document") -> bytes:
+           description: str = "Digital Calibration Certificate (DCC), the authoritative original of this document",
+           ) -> bytes:
     """The PDF/A-3b twin: output intent, ``dcc.xml`` as associated file, XMP that agrees with Info."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name

@@ -39,7 +39,7 @@ def nice_step(span: float, ticks: int = 6) -> float:
 def _ticks(low: float, high: float) -> tuple[list[float], int]:
     step = nice_step(high - low)
     first = math.ceil(low / step - 1e-9) * step
-    values = []
+    values: list[float] = []
     value = first
     while value <= high + step * 1e-9 and len(values) < 30:
         values.append(0.0 if abs(value) < step * 1e-9 else value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
@@ -15,6 +16,9 @@ from coomet_lab.twin.context import RenderContext, Styles, display_languages
 from coomet_lab.twin.fonts import FontSet, check_glyphs, register
 from coomet_lab.twin.forms import Story
 
+if TYPE_CHECKING:
+    from coomet_lab.trust.signature_check import SignatureReport
+
 
 @dataclass
 class Rendered:
@@ -24,16 +28,16 @@ class Rendered:
     hidden: list[str]
 
 
-def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: FontSet, signatures: list = (),
-                 verified_at: dt.datetime | None = None) -> Rendered:
+def render_pages(certificate: Certificate, *, sha256: str, draft: bool, fonts: FontSet,
+                 signatures: Iterable[SignatureReport] = (), verified_at: dt.datetime | None = None) -> Rendered:
     """Lay out the certificate; the fonts are embedded subsets, every character is checked against them first."""
     names = register(fonts)
     ctx = RenderContext(certificate=certificate, langs=display_languages(certificate), fonts=names,
                         styles=Styles.make(names), sha256=sha256, draft=draft, frame_width=layout.frame_width(),
                         signatures=list(signatures), verified_at=verified_at)
     story, hidden = _layout_for(certificate)(ctx)
-    admin = certificate.administrative_data
-    identifier = admin.core_data.unique_identifier or ""
+    admin = ctx.admin
+    identifier = ctx.core.unique_identifier or ""
     lab = admin.calibration_laboratory
     author = (ctx.texts(lab.contact.name) if lab and lab.contact else [""])[0]
     items = admin.items.items if admin.items else []
@@ -92,7 +96,7 @@ def _collect(ctx: RenderContext) -> tuple[list[UsedMethod], list[MeasuringEquipm
     equipment = _unique(ctx, (e for h in holders if h.measuring_equipments for e in h.measuring_equipments.equipment),
                         lambda e: (e.name, e.certificate.referral_id if e.certificate else None))
     conditions = _unique(ctx, (c for h in holders for c in h.influence_conditions), lambda c: (c.name, repr(c.data)))
-    statements = list(certificate.administrative_data.statements)
+    statements = list(ctx.admin.statements)
     if results_:
         statements += results_.measurement_meta_data
     return methods, equipment, conditions, statements

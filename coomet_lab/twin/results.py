@@ -19,23 +19,18 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from coomet_lab.dcc.editing.tables import ROLE_ERROR, ROLE_REFERENCE, Column
 from coomet_lab.dcc.editing.tables import Table as CalibrationTable
 from coomet_lab.dcc.model import (
-    ByteData,
     Data,
     DccList,
-    Formula,
     MeasurementResult,
     Quantity,
     Result,
-    RichContent,
-    SiConstant,
-    SiReal,
-    SiRealListXMLList,
     tokens,
 )
 from coomet_lab.quantities.units import format_unit
 from coomet_lab.twin.context import HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
 from coomet_lab.twin.plot import DeviationPlot, as_float
-from coomet_lab.twin.sections import coverage_text, real_text, statement_block
+from coomet_lab.twin.sections import statement_block
+from coomet_lab.twin.texts import coverage_text, data_lines
 
 ZEBRA = colors.HexColor("#f3f5f8")
 FONT_SIZES = (7.6, 6.8, 6.0)
@@ -74,12 +69,13 @@ def printed_columns(ctx: RenderContext, table: CalibrationTable) -> list[Printed
         units = tokens(real_list.unit_xml_list) if real_list else []
         values = column.values
         if len(set(units)) > 1 and len(units) == len(values):
-            cells, unit = [f"{v} {format_unit(u)}" for v, u in zip(values, units)], ""
+            cells, unit = [f"{v} {format_unit(u)}" for v, u in zip(values, units, strict=True)], ""
         else:
             cells, unit = values, column.unit_symbol
         out.append(PrintedColumn(names, unit, cells, reference=ROLE_REFERENCE in column.roles))
         for alt_unit, alt_values in column.alternative_units:
-            out.append(PrintedColumn(names, format_unit(alt_unit), alt_values, reference=ROLE_REFERENCE in column.roles))
+            out.append(PrintedColumn(names, format_unit(alt_unit), alt_values,
+                                     reference=ROLE_REFERENCE in column.roles))
         out += uncertainty_columns(column, unit)
     return out
 
@@ -192,7 +188,7 @@ def _paged(ctx: RenderContext, columns: list[PrintedColumn], layout: Layout, wid
         ("TOPPADDING", (0, 1), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6),
     ]
-    for index, (column, pad) in enumerate(zip(columns, layout.fraction_pads)):
+    for index, (column, pad) in enumerate(zip(columns, layout.fraction_pads, strict=True)):
         if len({len(_fraction(c)) for c in column.cells}) <= 1:  # same decimals: right-aligned is decimal-aligned
             style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
             style.append(("RIGHTPADDING", (index, 1), (index, -1), PADDING + 2))
@@ -259,7 +255,7 @@ def plot_for(ctx: RenderContext, table: CalibrationTable) -> Flowable | None:
         return None
     u = error.uncertainties or []
     points = []
-    for index, (x_text, y_text) in enumerate(zip(reference.values, error.values)):
+    for index, (x_text, y_text) in enumerate(zip(reference.values, error.values, strict=False)):
         x, y = as_float(x_text), as_float(y_text)
         uu = as_float(u[index]) if index < len(u) else None
         if x is not None and y is not None:
@@ -272,74 +268,6 @@ def plot_for(ctx: RenderContext, table: CalibrationTable) -> Flowable | None:
     drawing = DeviationPlot(ctx, points, x_label, y_label, ctx.frame_width)
     caption = Paragraph(ctx.esc(" / ".join(ctx.caps("plot_title"))), ctx.styles.small)
     return KeepTogether([Spacer(1, 1 * mm), caption, drawing, Spacer(1, 2 * mm)])
-
-
-# ------------------------------------------------------------------------------------------------ other data
-
-
-def quantity_text(ctx: RenderContext, quantity: Quantity) -> str | None:
-    """A single quantity as one line of text, or None when it is a kind of data not shown on paper."""
-    if quantity.real is not None:
-        return real_text(quantity.real)
-    if quantity.constant is not None:
-        return constant_text(quantity.constant)
-    if quantity.hybrid is not None:
-        parts = []
-        for item in quantity.hybrid.items:
-            if isinstance(item, SiReal):
-                parts.append(real_text(item))
-            elif isinstance(item, SiConstant):
-                parts.append(constant_text(item))
-            elif isinstance(item, SiRealListXMLList):
-                parts.append(list_text(item))
-        return " = ".join(parts) if parts else None
-    if quantity.real_list_xml_list is not None:
-        return list_text(quantity.real_list_xml_list)
-    if quantity.no_quantity is not None:
-        return " / ".join(ctx.texts(quantity.no_quantity)) or None
-    if quantity.chars_xml_list is not None:
-        return quantity.chars_xml_list
-    return None
-
-
-def constant_text(constant: SiConstant) -> str:
-    unit = format_unit(constant.unit or "")
-    text = f"{constant.value} {unit}".strip()
-    if constant.value_standard_mu or constant.uncertainty:
-        text += f", u = {constant.value_standard_mu or constant.uncertainty} {unit}".rstrip()
-    return text
-
-
-def list_text(real_list: SiRealListXMLList) -> str:
-    units = tokens(real_list.unit_xml_list)
-    return f"{' '.join(real_list.values)} {format_unit(units[0]) if units else ''}".strip()
-
-
-def data_lines(ctx: RenderContext, data: Data | DccList, hidden: list[str] | None = None) -> list[str]:
-    """Texts, single quantities, formulas and files of a data block as lines ("name: value")."""
-    lines: list[str] = []
-    for item in data.items:
-        if isinstance(item, RichContent):
-            lines += ctx.texts(item)
-        elif isinstance(item, Quantity):
-            text = quantity_text(ctx, item)
-            name = (ctx.texts(item.name) or [""])[0]
-            if text is None:
-                if hidden is not None:
-                    hidden.append(name or "quantity")
-                continue
-            lines.append(f"{name}: {text}" if name else text)
-        elif isinstance(item, Formula):
-            lines.append(f"{ctx.caps('formula')[0]}: {item.latex}" if item.latex else ctx.caps("formula")[0])
-            if item.latex is None and hidden is not None:
-                hidden.append("formula")
-        elif isinstance(item, ByteData):
-            lines.append(f"{ctx.caps('file')[0]}: {item.file_name or ''} ({item.mime_type or ''})")
-        elif isinstance(item, DccList):
-            lines += data_lines(ctx, item, hidden)
-        elif hidden is not None:
-            hidden.append(type(item).__name__)
-    return lines
 
 
 # ------------------------------------------------------------------------------------------------ section
@@ -356,7 +284,7 @@ def result_block(ctx: RenderContext, result: Result, state: ResultsState) -> lis
     hidden: list[str] = []
     for item in result.data.items:
         table = CalibrationTable(result, item) if isinstance(item, DccList) else None
-        if table is not None and table.columns:
+        if isinstance(item, DccList) and table is not None and table.columns:
             columns = printed_columns(ctx, table)
             state.has_uncertainty |= any(c.names == ["U"] for c in columns)
             out += table_flowables(ctx, columns)

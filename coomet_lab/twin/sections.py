@@ -6,6 +6,8 @@ printed as the DCC states them. Result tables and plots are in :mod:`coomet_lab.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -16,19 +18,18 @@ from coomet_lab.dcc.model import (
     Location,
     MeasuringEquipment,
     RichContent,
-    SiReal,
     Statement,
     Tagged,
     UsedMethod,
 )
 from coomet_lab.dcc.model.binding import dcc
-from coomet_lab.quantities.units import format_unit
 from coomet_lab.twin.context import DRAFT_RED, HEADER_FILL, RULE, SECONDARY, Paragraph, RenderContext
+from coomet_lab.twin.texts import data_lines
 
 LABEL_WIDTH = 46 * mm
 
 
-def key_values(ctx: RenderContext, rows: list[tuple[Paragraph, Flowable | list]]) -> Table:
+def key_values(ctx: RenderContext, rows: Sequence[tuple[Paragraph, Flowable | list]]) -> Table:
     """A two-column block: captions on the left, values on the right."""
     table = Table([[label, value] for label, value in rows], colWidths=[LABEL_WIDTH, ctx.frame_width - LABEL_WIDTH])
     table.setStyle(TableStyle([
@@ -63,7 +64,7 @@ def grid(ctx: RenderContext, header: list, rows: list[list], widths: list[float]
 
 def title(ctx: RenderContext) -> list[Flowable]:
     """Title, certificate number, and the DRAFT or amendment notice where one applies."""
-    core = ctx.certificate.administrative_data.core_data
+    core = ctx.core
     titles = ctx.caps("title")
     out: list[Flowable] = [Paragraph(ctx.esc(titles[0]), ctx.styles.title)]
     for other in titles[1:]:
@@ -95,8 +96,7 @@ def _notice(ctx: RenderContext, lines: list[str], color) -> Table:  # noqa: ANN0
 
 def general(ctx: RenderContext, number: int) -> list[Flowable]:
     """Laboratory and accreditation, customer, order, the item, dates and place (17025 §7.8.2.1 b–i)."""
-    admin = ctx.certificate.administrative_data
-    core = admin.core_data
+    admin, core = ctx.admin, ctx.core
     rows: list[tuple[Paragraph, Flowable]] = []
     lab = admin.calibration_laboratory
     if lab is not None and lab.contact is not None:
@@ -220,35 +220,10 @@ def equipment(ctx: RenderContext, number: int, used: list[MeasuringEquipment]) -
     return [ctx.heading("equipment", number), grid(ctx, header, rows, [0.42 * width, 0.25 * width, 0.33 * width])]
 
 
-def real_text(real: SiReal) -> str:
-    """``21.4 °C, U = 0.5 °C (k = 2, p = 0.95)``: the DCC's own digits with the unit as people write it."""
-    unit = format_unit(real.unit or "")
-    text = f"{real.value} {unit}".strip()
-    mu = real.measurement_uncertainty_univariate
-    expanded = mu.expanded_mu if mu is not None else None
-    if expanded is not None and expanded.value_expanded_mu:
-        text += f", U = {expanded.value_expanded_mu} {unit}".rstrip()
-        text += coverage_text(expanded.coverage_factor, expanded.coverage_probability)
-    elif real.expanded_unc is not None and real.expanded_unc.uncertainty:
-        e = real.expanded_unc
-        text += f", U = {e.uncertainty} {unit}".rstrip() + coverage_text(e.coverage_factor, e.coverage_probability)
-    elif mu is not None and mu.standard_mu is not None and mu.standard_mu.value_standard_mu:
-        text += f", u = {mu.standard_mu.value_standard_mu} {unit}".rstrip()
-    return text
-
-
-def coverage_text(k: str | None, p: str | None) -> str:
-    parts = [f"k = {k}" if k else "", f"p = {p}" if p else ""]
-    shown = ", ".join(x for x in parts if x)
-    return f" ({shown})" if shown else ""
-
-
 def conditions(ctx: RenderContext, number: int, used: list[Condition]) -> list[Flowable]:
     """Environmental conditions during the calibration, with their uncertainties (17025 §7.8.4.1 a)."""
     if not used:
         return []
-    from coomet_lab.twin.results import data_lines
-
     rows = []
     for condition in used:
         values = data_lines(ctx, condition.data) if condition.data is not None else []
@@ -285,9 +260,9 @@ def statement_block(ctx: RenderContext, statement: Statement) -> Flowable:
     refs = [*statement.norms, *statement.references, *statement.links]
     if refs:
         rows.append(Paragraph(ctx.esc(f"{ctx.caps('norms')[0]}: " + " · ".join(refs)), ctx.styles.body))
-    for key, value in (("valid_until", statement.date), ("period", statement.period)):
-        if value:
-            rows.append(Paragraph(ctx.esc(f"{ctx.caps(key)[0]}: {value}"), ctx.styles.body))
+    for key, stated in (("valid_until", statement.date), ("period", statement.period)):
+        if stated:
+            rows.append(Paragraph(ctx.esc(f"{ctx.caps(key)[0]}: {stated}"), ctx.styles.body))
     if statement.resp_authority is not None:
         rows.append(Paragraph(ctx.esc(f"{ctx.caps('authority')[0]}: " + ", ".join(ctx.texts(
             statement.resp_authority.name))), ctx.styles.body))
@@ -306,7 +281,7 @@ def statements(ctx: RenderContext, number: int, found: list[Statement]) -> list[
 
 def persons(ctx: RenderContext, number: int) -> list[Flowable]:
     """Who performed and who authorised the certificate (17025 §7.8.2.1 o)."""
-    people = ctx.certificate.administrative_data.resp_persons
+    people = ctx.admin.resp_persons
     if not people:
         return []
     width = ctx.frame_width
@@ -319,7 +294,7 @@ def persons(ctx: RenderContext, number: int) -> list[Flowable]:
             roles = [role]
         if (person.main_signer or "").strip() in ("true", "1"):
             roles = [f"{r}; {m}" for r, m in zip(roles or [""] * len(ctx.caps("main_signer")),
-                                                   ctx.caps("main_signer"))]
+                                                   ctx.caps("main_signer"), strict=False)]
         roles += ctx.texts(person.description)
         rows.append([ctx.lines(ctx.texts(person.person.name if person.person else None), ctx.styles.cell,
                                bold_first=True),

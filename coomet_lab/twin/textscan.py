@@ -143,19 +143,19 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
     fonts = resources.get("/Font", {})
     xobjects = resources.get("/XObject", {})
     current: dict[int, str] | None = None
-    current_font = None
+    current_font: pikepdf.Object | None = None
     size = 0.0
-    key = None
+    key: tuple[int, int] | None = None
     render_modes = [0]
     line: tuple[float, float] | None = None  # the start of the current text line; None: not known
     point: tuple[float, float] | None = None  # where the next show starts; None: not known
     ended: tuple[float, float] | None = None  # where the last simple Tj ended, while nothing else intervened
     candidates = False
     operators = _POSITIONS if precise else _OPERATORS
-    for operands, operator in pikepdf.parse_content_stream(pikepdf.Stream(doc, data), operators):
-        op = str(operator)
+    for instruction in pikepdf.parse_content_stream(pikepdf.Stream(doc, data), operators):
+        operands, op = instruction.operands, str(instruction.operator)
         if op == "Tj" or op == "TJ" or op == "'" or op == '"':  # noqa: PLR1714 (the hot path)
-            if current is None:
+            if current is None or current_font is None or key is None:  # the three are set together, by Tf
                 raise _Undecodable("text is drawn before any font is chosen")
             if op == "'" or op == '"':  # noqa: PLR1714 (next line: its position needs TL, not tracked)
                 line = point = None
@@ -166,7 +166,8 @@ def _scan(doc, data: bytes, resources, pieces: list[str], result: PageText,  # n
                 result.unmapped.add(str(current_font.get("/BaseFont", "?")))
             if render_modes[-1] in (3, 7):
                 result.invisible = result.invisible or bool(text.strip())
-            candidate = op == "Tj" and text[:1] == "." and text[1:2].isdigit() and pieces and pieces[-1][-1:].isdigit()
+            candidate = (op == "Tj" and text[:1] == "." and text[1:2].isdigit() and bool(pieces)
+                         and pieces[-1][-1:].isdigit())
             if candidate and ended is not None and point is not None and _close(ended, point):
                 pieces[-1] += text
             else:
@@ -253,7 +254,7 @@ def _unicode_map(font) -> dict[int, str]:  # noqa: ANN001
     mapping: dict[int, str] = {}
     for block in _BFCHAR.findall(cmap):
         values = _HEX.findall(block)
-        for source, target in zip(values[0::2], values[1::2]):
+        for source, target in zip(values[0::2], values[1::2], strict=False):
             mapping[int(source, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be", "replace")
     for block in _BFRANGE.findall(cmap):
         for line in block.splitlines():

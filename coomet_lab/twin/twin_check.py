@@ -16,6 +16,7 @@ Each failed check adds a plain reason; the verdict is ``valid`` only when every 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -29,7 +30,8 @@ from coomet_lab.twin.pdfa import DCC_MIME, DCC_NAME
 
 @dataclass
 class PadesReport:
-    """One PDF signature."""
+    """One PDF signature (its attribute ``field`` hides ``dataclasses.field`` in the class body, so the defaults
+    below spell it out)."""
 
     field: str
     intact: bool = False
@@ -39,10 +41,10 @@ class PadesReport:
     modification_level: str | None = None
     signer: CertInfo | None = None
     signing_time: str | None = None  # claimed by the signer
-    reasons: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    reasons: list[str] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
-    reasons_integrity: list[str] = field(default_factory=list, repr=False)
+    reasons_integrity: list[str] = dataclasses.field(default_factory=list, repr=False)
 
     @property
     def sound(self) -> bool:
@@ -157,7 +159,7 @@ def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
         texts = page_texts(doc)
         shown = hashes_on_pages(doc, data, texts)
         report.pages_showing_hash = sum(1 for h in shown if h == {report.embedded_sha256})
-        _compare_hashes(report, shown)
+        _compare_hashes(report, report.embedded_sha256, shown)
     report.signatures = _pades(data, trust, report)
     if xml is not None:
         report.xml = _verify_embedded(xml, trust, source, report)
@@ -259,7 +261,8 @@ def _associated_dcc(doc) -> tuple[bytes | None, list[str]]:  # noqa: ANN001
     params = stream.get(Name.Params)
     declared = params.get(Name.Size) if isinstance(params, pikepdf.Dictionary) else None
     if isinstance(declared, int | pikepdf.Object) and _whole(declared) > MAX_XML_BYTES:
-        raise PdfTooLargeError(f"{DCC_NAME} declares {_whole(declared) >> 20} MB, more than the {MAX_XML_BYTES >> 20} MB "
+        raise PdfTooLargeError(f"{DCC_NAME} declares {_whole(declared) >> 20} MB, "
+                               f"more than the {MAX_XML_BYTES >> 20} MB "
                                "a DCC may have; refused")
     try:
         xml = read_stream(stream, limit=MAX_XML_BYTES, what=f"the embedded {DCC_NAME}")
@@ -287,8 +290,7 @@ def _whole(value) -> int:  # noqa: ANN001
         return 0
 
 
-def _compare_hashes(report: PdfVerificationReport, shown: list[set[str]]) -> None:
-    expected = report.embedded_sha256
+def _compare_hashes(report: PdfVerificationReport, expected: str, shown: list[set[str]]) -> None:
     missing = [i + 1 for i, h in enumerate(shown) if expected not in h]
     others = sorted({x for h in shown for x in h if x != expected})
     if missing:

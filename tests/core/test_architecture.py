@@ -25,7 +25,8 @@ def test_every_core_module_imports_with_qt_unavailable():
         "    sys.modules[blocked] = None\n"
         f"for name in {_all_core_modules()!r}:\n"
         "    importlib.import_module(name)\n"
-        "leaked = [m for m, v in sys.modules.items() if v is not None and m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
+        "leaked = [m for m, v in sys.modules.items()\n"
+        "          if v is not None and m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
         "assert not leaked, leaked\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)

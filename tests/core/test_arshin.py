@@ -222,14 +222,17 @@ PROTOCOL = "urn://fgis-arshin.gost.ru/module-verifications/protocol/2020-06-19"
 NESTED = f"""<protocol xmlns="{PROTOCOL}">
   <startProcessing>2026-11-21+03:00</startProcessing><finishProcessing>2026-11-21+03:00</finishProcessing>
   <appProcessed>
-    <record corrId="1"><success><globalID>402123271</globalID><certNum>С-ДГХ/20-11-2026/402123271</certNum></success></record>
+    <record corrId="1"><success>
+      <globalID>402123271</globalID><certNum>С-ДГХ/20-11-2026/402123271</certNum></success></record>
     <record corrId="2"><error><code>17</code><message>Неверный номер типа СИ</message></error></record>
   </appProcessed>
 </protocol>""".encode()
 
 FLAT = f"""<protocol xmlns="{PROTOCOL}">
-  <appProcessed corrId="2"><success><globalID>402123272</globalID><certNum>И-ДГХ/20-11-2026/402123272</certNum></success></appProcessed>
-  <appProcessed corrId="1"><success><globalID>402123271</globalID><certNum>С-ДГХ/20-11-2026/402123271</certNum></success></appProcessed>
+  <appProcessed corrId="2"><success>
+    <globalID>402123272</globalID><certNum>И-ДГХ/20-11-2026/402123272</certNum></success></appProcessed>
+  <appProcessed corrId="1"><success>
+    <globalID>402123271</globalID><certNum>С-ДГХ/20-11-2026/402123271</certNum></success></appProcessed>
 </protocol>""".encode()
 
 

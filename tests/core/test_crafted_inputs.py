@@ -122,9 +122,11 @@ def test_a_reply_with_a_superscript_position_leaves_the_records_waiting(lab: Pat
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["export", "package", "-o", "{tmp}", "--ids", "3,²", "--key", "{tmp}/none.p12"], "--ids: '²' is not a certificate id"),
+    (["export", "package", "-o", "{tmp}", "--ids", "3,²", "--key", "{tmp}/none.p12"],
+     "--ids: '²' is not a certificate id"),
     (["verification", "show", "99999999999999999999"], "argument id: '99999999999999999999' is not a number"),
-    (["verification", "withdraw", "12345678901234567890", "--reason", "x"], "argument id: '12345678901234567890' is not"),
+    (["verification", "withdraw", "12345678901234567890", "--reason", "x"],
+     "argument id: '12345678901234567890' is not"),
     (["outbox", "write", "99999999999999999999"], "argument job: '99999999999999999999' is not a number"),
     (["outbox", "submit", "99999999999999999999"], "argument job: '99999999999999999999' is not a number"),
     (["repo", "log", "--since", "99999999999999999999"], "argument --since: '99999999999999999999' is not a number"),

@@ -57,7 +57,8 @@ def test_documents_pointing_at_remote_resources_cause_no_connection(monkeypatch)
         assert report.valid
         with pytest.raises(UnusableInputError):
             validate_bytes(text.replace("?>", f'?><!DOCTYPE d SYSTEM "{url}/x.dtd">', 1).encode())
-        xinclude = text.replace("<dcc:comment>", f'<dcc:comment><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/x"/>', 1)
+        include = f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/x"/>'
+        xinclude = text.replace("<dcc:comment>", f"<dcc:comment>{include}", 1)
         validate_bytes(xinclude.encode())
     finally:
         trap.close()
@@ -69,7 +70,8 @@ def test_validation_works_in_a_process_without_any_network():
     probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("this machine does not allow network namespaces")
-    env = {"PATH": "/usr/bin:/bin", "COOMET_LAB_HOME": "/tmp/coomet-lab-offline-test", "COOMET_LAB_SCHEMAS": str(SCHEMAS)}
+    env = {"PATH": "/usr/bin:/bin", "COOMET_LAB_HOME": "/tmp/coomet-lab-offline-test",
+           "COOMET_LAB_SCHEMAS": str(SCHEMAS)}
     result = subprocess.run(
         ["unshare", "-rn", sys.executable, "-m", "coomet_lab", "dcc", "validate", str(EX01)],
         cwd=REPO, env=env, capture_output=True, text=True,

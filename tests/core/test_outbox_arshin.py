@@ -191,7 +191,8 @@ def test_from_a_csv_to_a_confirmed_outbox_on_the_command_line(app_home, tmp_path
     assert "nothing to export" in run("export", "arshin", "-o", tmp_path / "out", home=app_home).stdout
     assert run("outbox", "submit", "1", home=app_home).returncode == 0
     answer = tmp_path / "reply.xml"
-    answer.write_bytes(reply((1, "402123271", "С-ДГХ/20-11-2026/402123271"), (2, "402123272", "И-ДГХ/20-11-2026/402123272"),
+    answer.write_bytes(reply((1, "402123271", "С-ДГХ/20-11-2026/402123271"),
+                             (2, "402123272", "И-ДГХ/20-11-2026/402123272"),
                              (3, "402123273", "С-ДГХ/20-11-2026/402123273")))
     confirmed = run("outbox", "confirm", answer, home=app_home)
     assert confirmed.returncode == 0, confirmed.stderr

@@ -56,7 +56,7 @@ def test_real_dccs_are_fully_understood_by_the_model(path):
     def walk(node: Node, where: str) -> None:
         if node.extras:
             unknown.append(where)
-        for name, spec in binding_of(type(node)).elements:
+        for name, _spec in binding_of(type(node)).elements:
             value = getattr(node, name)
             for i, child in enumerate(value if isinstance(value, list) else [value]):
                 if isinstance(child, Node):
@@ -87,7 +87,8 @@ def test_unknown_elements_and_attributes_are_kept_where_they_were(tmp_path):
 
     written_core = etree.fromstring(out.encode()).find(".//{https://ptb.de/dcc}coreData")
     assert written_core.get("{urn:lab}origin") == "LIMS"
-    assert read_certificate_bytes(out.encode()) == read_certificate_bytes(to_bytes(read_certificate_bytes(out.encode())))
+    again = to_bytes(read_certificate_bytes(out.encode()))
+    assert read_certificate_bytes(out.encode()) == read_certificate_bytes(again)
 
 
 def test_a_comment_inside_a_value_does_not_split_it():

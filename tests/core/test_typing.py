@@ -26,6 +26,14 @@ MYPY_CLEAN = (
     "coomet_lab/dcc/editing/tables.py",
     "coomet_lab/jurisdictions/ru/order2510.py",
     "ui/",
+    "coomet_lab/kernel/",
+    "coomet_lab/quantities/",
+    "coomet_lab/trust/",
+    "coomet_lab/twin/",
+    "coomet_lab/jurisdictions/",
+    "coomet_lab/registers/",
+    "coomet_lab/intake/",
+    "coomet_lab/cli/",
 )
 
 

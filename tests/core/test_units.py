@@ -85,7 +85,7 @@ def test_every_dsi_unit_keyword_has_a_pint_unit():
     missing = [u for u in unit_mapping.DSI_UNIT_TO_UTF_MAP if u not in names]
     # dsiunits also knows two exotic natural-unit keywords we cannot convert; everything laboratories use maps.
     assert set(missing) <= {"naturalunittime"}
-    for dsi_name, pint_name in names.items():
+    for _dsi_name, pint_name in names.items():
         ureg.Unit(pint_name)
 
 

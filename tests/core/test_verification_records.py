@@ -178,7 +178,8 @@ def test_xlsx_batches_read_like_csv(tmp_path):
 @pytest.mark.parametrize("content, words", [
     ("", "empty"),
     ("mitype_number,serial\n16078-13,1\n", "unknown column(s) serial"),
-    (",".join(["owner", *__import__("coomet_lab.jurisdictions.ru", fromlist=["COLUMNS"]).COLUMNS]) + "\n", "appear twice"),
+    (",".join(["owner", *__import__("coomet_lab.jurisdictions.ru", fromlist=["COLUMNS"]).COLUMNS]) + "\n",
+     "appear twice"),
 ])
 def test_a_batch_with_wrong_columns_is_refused_whole(tmp_path, content, words):
     path = tmp_path / "bad.csv"

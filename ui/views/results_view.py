@@ -156,7 +156,7 @@ class TableEditor(QGroupBox):
         for key, button in self.action_buttons.items():
             button.setText(texts[key])
         self.as_rows.setText(tr("Quantities as rows"))
-        for edit, label in zip(self.unit_edits, self._unit_labels):
+        for edit, label in zip(self.unit_edits, self._unit_labels, strict=True):
             label.setText(tr("Unit of “{0}”").format(edit.property("column_name")))
 
     def _build_units(self) -> None:

@@ -180,7 +180,8 @@ class VerificationForm(QDialog):
         values: dict[str, Any] = {name: text[name] for name in TEXT_FIELDS
                   if name not in ("etalons", "temperature", "pressure", "humidity")}
         record = VerificationRecord(**values, verification_type=self.kind.currentData(),
-                                    calibration=self.calibration.isChecked(), applicable=fit, sign_pass=fit and self.sign_pass.isChecked(),
+                                    calibration=self.calibration.isChecked(), applicable=fit,
+                                    sign_pass=fit and self.sign_pass.isChecked(),
                                     sign_mi=fit and self.sign_mi.isChecked(), means=means, conditions=conditions)
         if original is not None:
             for name in ("etalon_reg_number", "structure", "brief_characteristics", "additional_info", "protocol"):

@@ -322,7 +322,7 @@ class Table:
         return out
 
     def restore(self, snapshot: list[tuple[str | None, str | None, str | None, str | None, str | None]]) -> None:
-        for column, (values, unit, u, k, p) in zip(self.columns, snapshot):
+        for column, (values, unit, u, k, p) in zip(self.columns, snapshot, strict=False):
             rl = column.quantity.real_list_xml_list
             if rl is None:
                 continue

@@ -134,7 +134,7 @@ def write_node(node: Node, el: _Element) -> _Element:
     for name, spec in b.attrs:
         value = getattr(node, name)
         if value is not None:
-            el.set(spec.tag, value)  # type: ignore[arg-type]
+            el.set(spec.tag, value)
     extras = node.extras
     if extras and extras.attrs:
         for key in sorted(extras.attrs):
@@ -163,19 +163,19 @@ def _write_field(spec: Spec, value: Any, parent: _Element) -> None:
     kind = spec.kind
     sub = etree.SubElement
     if kind is Kind.LEAF:
-        sub(parent, spec.tag).text = value  # type: ignore[arg-type]
+        sub(parent, spec.tag).text = value
     elif kind is Kind.LEAFS:
         for text_value in value:
-            sub(parent, spec.tag).text = text_value  # type: ignore[arg-type]
+            sub(parent, spec.tag).text = text_value
     elif kind is Kind.ELEM:
-        write_node(value, sub(parent, spec.tag))  # type: ignore[arg-type]
+        write_node(value, sub(parent, spec.tag))
     elif kind is Kind.ELEMS:
         for item in value:
-            write_node(item, sub(parent, spec.tag))  # type: ignore[arg-type]
+            write_node(item, sub(parent, spec.tag))
     elif kind is Kind.WRAPPED:
-        wrapper = sub(parent, spec.tag)  # type: ignore[arg-type]
+        wrapper = sub(parent, spec.tag)
         for item in value:
-            write_node(item, sub(wrapper, spec.item_tag))  # type: ignore[arg-type]
+            write_node(item, sub(wrapper, spec.item_tag))
     elif kind is Kind.MIXED:
         _write_mixed(spec, value, parent)
     elif kind is Kind.RAW:

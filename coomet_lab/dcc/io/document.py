@@ -123,7 +123,8 @@ def node_from_json(cls: type[Node], data: Any, path: str) -> Node:
         return _expand_compact(cls, data, path)
     b = binding_of(cls)
     if isinstance(data, str) and b.text_field and not b.elements:
-        return cls(**{b.text_field: data})
+        text: dict[str, Any] = {b.text_field: data}
+        return cls(**text)
     if isinstance(data, list) and _single_list_field(cls):
         name, spec = b.elements[0]
         return cls(**{name: _value_from_json(spec, data, path)})
@@ -235,7 +236,8 @@ def _raw(value: Any, path: str) -> RawXml:
 
 
 def _kind_of(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+    kinds = {dict: "an object", list: "a list", str: "a string", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _local(tag: str) -> str:

@@ -114,7 +114,7 @@ def resolve(cls: type | str | None) -> type[Node]:
         return _REGISTRY[cls]
     if cls is None:
         raise TypeError("this field holds no model class")
-    return cls  # type: ignore[return-value]
+    return cls
 
 
 @dataclass(kw_only=True)

@@ -79,7 +79,8 @@ def readable_name(tag: str) -> str:
 
 
 def element_path(el: etree._Element) -> str:
-    """A readable XPath such as ``/dcc:digitalCalibrationCertificate/dcc:measurementResults/dcc:measurementResult[2]``."""
+    """A readable XPath such as
+    ``/dcc:digitalCalibrationCertificate/dcc:measurementResults/dcc:measurementResult[2]``."""
     parts = []
     node: etree._Element | None = el
     while node is not None and isinstance(node.tag, str):

@@ -55,7 +55,9 @@ class Context:
         self.root = tree.getroot()
         self.version = version
         core = self.root.find(f"{dcc('administrativeData')}/{dcc('coreData')}")
-        self.used_languages = [el.text or "" for el in core.iterfind(dcc("usedLangCodeISO639_1"))] if core is not None else []
+        self.used_languages = (
+            [el.text or "" for el in core.iterfind(dcc("usedLangCodeISO639_1"))] if core is not None else []
+        )
         self.mandatory_languages = (
             [el.text or "" for el in core.iterfind(dcc("mandatoryLangCodeISO639_1"))] if core is not None else []
         )

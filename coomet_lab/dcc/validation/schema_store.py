@@ -67,7 +67,8 @@ def load_pins() -> Pins:
         v: VersionPin(v, info["dsi"], info["entry"], tuple(info["files"])) for v, info in data["versions"].items()
     }
     files = {
-        path: FilePin(path, info["sha256"], info.get("fetch"), tuple(info.get("locations", ())), info.get("optional", False))
+        path: FilePin(path, info["sha256"], info.get("fetch"), tuple(info.get("locations", ())),
+                      info.get("optional", False))
         for path, info in data["files"].items()
     }
     return Pins(versions, files)

@@ -42,8 +42,8 @@ class InstrumentType:
 
 # ASCII digits, at most four before the decimal mark: "²" or 5,000 digits are no interval (float() makes the latter
 # inf, and round(inf) raises).
-_INTERVAL = re.compile(r"(?<![0-9])([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*(год|года|лет|г\.?|year|years|y|мес|месяц|месяца|месяцев|month|"
-                       r"months|m)\b", re.IGNORECASE)
+_INTERVAL = re.compile(r"(?<![0-9])([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*"
+                       r"(год|года|лет|г\.?|year|years|y|мес|месяц|месяца|месяцев|month|months|m)\b", re.IGNORECASE)
 
 
 _MAX_MONTHS = 1200  # a hundred years: anything longer is a typo, and valid_until() must stay inside year 9999
@@ -62,8 +62,8 @@ def parse_interval(text: str) -> int | None:
         return None
     amount = float(match.group(1).replace(",", "."))
     unit = match.group(2).lower()
-    months = amount if unit.startswith(("мес", "month", "m")) else amount * 12
-    return int(round(months)) if 0 < months <= _MAX_MONTHS else None
+    stated = amount if unit.startswith(("мес", "month", "m")) else amount * 12
+    return int(round(stated)) if 0 < stated <= _MAX_MONTHS else None
 
 
 def valid_until(verified: dt.date | str, months: int) -> dt.date:
@@ -176,7 +176,8 @@ def _from_eapi(item: dict[str, Any], where: str) -> dict[str, Any]:
     notation = general.get("notation") or []
     if not isinstance(notation, list):
         raise ValueError(f"{where}.general.notation: expected a list of designations")
-    mpi = [_text(m.get("mpi"), f"{where}.mpi[{i}].mpi") for i, m in enumerate(_objects(item.get("mpi"), f"{where}.mpi"))]
+    mpi = [_text(m.get("mpi"), f"{where}.mpi[{i}].mpi")
+           for i, m in enumerate(_objects(item.get("mpi"), f"{where}.mpi"))]
     meth = _objects(item.get("meth"), f"{where}.meth")
     return {
         "reg_number": _text(general.get("number"), f"{where}.general.number"),

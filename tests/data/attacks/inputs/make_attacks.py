@@ -1,4 +1,5 @@
-"""Writes the crafted input files of this folder, deterministically: ``python tests/data/attacks/inputs/make_attacks.py``.
+"""Writes the crafted input files of this folder, deterministically:
+``python tests/data/attacks/inputs/make_attacks.py``.
 
 Each file is small (< 2 MB) and named after what it attacks; expected.json says which command it goes to, the exit
 code and a substring of the specific message. The 11 MB text node (finding 4) and the sweep's 200 MB sparse file
@@ -212,7 +213,8 @@ def files() -> dict[str, bytes]:
     out["batch-formula-without-value.xlsx"] = xlsx(sheet(batch_rows({"owner": ("f", "", "CONCAT(\"a\",\"b\")")})))
     out["batch-date-as-number.xlsx"] = xlsx(sheet(batch_rows({"vrf_date": ("n", "", "46346")})))
     out["batch-date-out-of-range.xlsx"] = xlsx(sheet(batch_rows({"vrf_date": ("n", "1", "99999999")})))
-    out["batch-far-row.xlsx"] = xlsx(sheet(batch_rows(), filler=b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))
+    far_row = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    out["batch-far-row.xlsx"] = xlsx(sheet(batch_rows(), filler=far_row))
     return out
 
 

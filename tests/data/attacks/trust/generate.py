@@ -112,7 +112,10 @@ def resigned(template: x509.Certificate, issuer_key, mutate) -> bytes:  # noqa: 
 
 
 def _length(n: int) -> bytes:
-    return bytes([n]) if n < 128 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes((n.bit_length() + 7) // 8, "big")
+    if n < 128:
+        return bytes([n])
+    size = (n.bit_length() + 7) // 8
+    return bytes([0x80 | size]) + n.to_bytes(size, "big")
 
 
 def duplicate_extension(tbs) -> bytes:  # noqa: ANN001

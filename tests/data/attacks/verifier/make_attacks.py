@@ -23,8 +23,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
+# The script runs without PYTHONPATH too: coomet_lab is imported only after the repository root is on sys.path
+# (the line above), hence the E402 exceptions.
 from coomet_lab.trust import keys as pki  # noqa: E402
-from coomet_lab.trust import xades
+from coomet_lab.trust import xades  # noqa: E402
 from coomet_lab.trust.dsig import DS, EXC_C14N, FILTER2, XADES, canonicalize, detached  # noqa: E402
 from coomet_lab.trust.signers import RSA_SHA256_URI, SHA256_URI  # noqa: E402
 
@@ -44,7 +46,8 @@ def new_pki() -> None:
                                         not_before=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), years=30)
     (PKI / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     (PKI / "signer.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (PKI / "signer-key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+    (PKI / "signer-key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
                                                            serialization.NoEncryption()))
 
 
@@ -213,8 +216,8 @@ def inclusive_namespaces(declared: int, elements: int) -> bytes:
     """A document reference canonicalized with inclusive C14N 1.0 under many namespaces (quadratic in libxml2)."""
     tree = signed()
     signature = tree.getroot()[-1]
-    transform = signature.find(f"ds:SignedInfo/ds:Reference[@URI='']/ds:Transforms/ds:Transform[@Algorithm='{EXC_C14N}']",
-                               NS)
+    transform = signature.find("ds:SignedInfo/ds:Reference[@URI='']/ds:Transforms/"
+                               f"ds:Transform[@Algorithm='{EXC_C14N}']", NS)
     transform.set("Algorithm", "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
     data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
     declarations = "".join(f' xmlns:n{i}="urn:attack:{i}"' for i in range(declared)).encode("ascii")
@@ -250,7 +253,8 @@ def files() -> dict[str, bytes | etree._ElementTree]:
         "base64-signaturevalue.xml": set_text(signed(), "ds:SignatureValue", "abc"),
         "base64-certificate.xml": set_text(signed(), "ds:KeyInfo/ds:X509Data/ds:X509Certificate", "abc"),
         "der-garbage-certificate.xml": replace_signer_certificate(b"\x30\x82\x01\x00garbage" * 20),
-        "key-ed448.xml": replace_signer_certificate(self_signed(ed448.Ed448PrivateKey.from_private_bytes(bytes(range(57))))),
+        "key-ed448.xml": replace_signer_certificate(
+            self_signed(ed448.Ed448PrivateKey.from_private_bytes(bytes(range(57))))),
         "key-dsa.xml": replace_signer_certificate(self_signed(dsa.generate_private_key(2048))),
         "key-unknown-algorithm.xml": replace_signer_certificate(unknown_key_oid()),
         "certificate-duplicate-extension.xml": replace_signer_certificate(duplicate_extension()),
