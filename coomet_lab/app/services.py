@@ -100,7 +100,7 @@ def signature_verifier(trust=None):  # noqa: ANN001,ANN201
 
 def check_traceability(repository, certificate: Certificate):  # noqa: ANN001,ANN201
     """The traceability of the certificate's reference standards, as issuing will judge it."""
-    return repository.check_traceability(certificate)
+    return repository.standards.check_traceability(certificate)
 
 
 def issue(certificate: Certificate, signer, *, role: str | None, trust, repository=None,  # noqa: ANN001
@@ -114,7 +114,7 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
     from coomet_lab.kernel.errors import TraceabilityBlockedError
 
     if repository is not None:
-        report = repository.fill_equipment(certificate)
+        report = repository.standards.fill_equipment(certificate)
         if report.blocked and not (override_reason and override_reason.strip()):
             error = TraceabilityBlockedError(report.summary())
             error.report = report  # type: ignore[attr-defined]
@@ -140,8 +140,8 @@ def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust,
         twin = make_signed_twin(signed, signer=signer, trust=trust, reason=pdf_reason)
     record = None
     if repository is not None and draft_id is not None:
-        record = repository.issue(draft_id=draft_id, signed=signed, twin=twin, who=who,
-                                  override_reason=override_reason)
+        record = repository.certificates.issue(draft_id=draft_id, signed=signed, twin=twin, who=who,
+                                               override_reason=override_reason)
     return IssueResult(identifier, signed.xml, signed.report, twin.pdf if twin else None, record, signed)
 
 
@@ -168,10 +168,11 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     its own copy of the key; the passphrase travels to them through the pool's pipe, never to a file); a
     PKCS#11 token cannot be shared between processes, so with a token (or an already open ``signer``) it all
     runs here. One writer (this process) stores the results in transactions of ``chunk`` certificates
-    (:meth:`~coomet_lab.repository.Repository.issue_many`: each certificate still all-or-nothing on its own).
+    (:meth:`~coomet_lab.repository.certificates.Certificates.issue_many`: each certificate still all-or-nothing on
+    its own).
     A blocked traceability is refused for that certificate (a batch takes no overrides).
     """
-    from coomet_lab.repository.repo import IssueItem
+    from coomet_lab.repository.issuing import IssueItem
     from coomet_lab.trust import KeyFile
 
     drafts = list(drafts)
@@ -188,7 +189,7 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     def store() -> None:
         items = [IssueItem(draft_id, signed, twin) for draft_id, _, (signed, twin) in pending
                  if not isinstance(signed, Exception)]
-        stored = iter(repository.issue_many(items, who=who) if items else ())
+        stored = iter(repository.certificates.issue_many(items, who=who) if items else ())
         for draft_id, identifier, (signed, _twin) in pending:
             result = signed if isinstance(signed, Exception) else next(stored)
             outcomes.append(BatchOutcome(draft_id, identifier, error=result) if isinstance(result, Exception)
@@ -213,7 +214,7 @@ class _Blocked:
 
 def _traceable(drafts, repository):  # noqa: ANN001,ANN202
     for _draft_id, certificate in drafts:
-        report = repository.fill_equipment(certificate)
+        report = repository.standards.fill_equipment(certificate)
         yield _Blocked(report.summary()) if report.blocked else certificate
 
 
@@ -330,17 +331,17 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     reason = f"{'Verification certificate' if record.applicable else 'Notice of unfitness'} {number.strip()}"
     if repository is None:
         return issue(certificate, signer, role=role, trust=trust, pdf_reason=reason)
-    report = repository.fill_equipment(certificate)  # before the draft: a blocked issue leaves nothing behind
+    report = repository.standards.fill_equipment(certificate)  # before the draft: a blocked issue leaves nothing behind
     if report.blocked and not (override_reason and override_reason.strip()):
         error = TraceabilityBlockedError(report.summary())
         error.report = report  # type: ignore[attr-defined]
         raise error
-    draft = repository.create_draft(certificate=certificate, who=who)
+    draft = repository.drafts.create(certificate=certificate, who=who)
     try:
         result = issue(certificate, signer, role=role, trust=trust, repository=repository, draft_id=draft.id,
                        who=who, override_reason=override_reason, pdf_reason=reason)
     except BaseException:
-        repository.discard_draft(draft_id=draft.id, who=who)
+        repository.drafts.discard(draft_id=draft.id, who=who)
         raise
     if verification_id is not None:
         repository.verifications.link_certificate(verification_id, result.record.id, who=who)
@@ -359,12 +360,12 @@ def _finish_interrupted_issue(repository, verification_id: int, number: str, rec
     from coomet_lab.trust import verify_xml
 
     try:
-        stored = repository.find(number)
+        stored = repository.certificates.find(number)
     except RecordNotFoundError:
         return None
     if stored.kind != "issued" or stored.unique_identifier != number:
         return None
-    xml, pdf = repository.certificate_bytes(stored.id)
+    xml, pdf = repository.certificates.bytes(stored.id)
     root = parse_bytes(xml, large=True).getroot()
     ns = {"dcc": root.nsmap.get("dcc") or etree.QName(root).namespace}
     serials = set(root.xpath("//dcc:items/dcc:item//dcc:identification/dcc:value/text()", namespaces=ns))

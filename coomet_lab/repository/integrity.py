@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -31,9 +31,7 @@ from coomet_lab.repository.migrations import (
     normalized_sql,
 )
 from coomet_lab.repository.records import Problem, VerifyReport
-
-if TYPE_CHECKING:
-    from coomet_lab.repository.repo import Repository
+from coomet_lab.repository.store import HEAD_NAME, Store, read_head
 
 # Objects SQLite makes itself when asked for statistics (ANALYZE): harmless, never compared.
 _IGNORED_OBJECTS = ("sqlite_stat",)
@@ -43,15 +41,13 @@ _RECORDED_BY_FIRST_ENTRY = ("meta", "schema_migrations")
 _MI_TYPE_FTS_COLUMNS = ("reg_number", "name", "designation", "manufacturer")
 
 
-def verify_repository(repo: Repository, *, check_files: bool = True,
+def verify_repository(repo: Store, *, check_files: bool = True,
                       anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
     """Everything ``repo verify`` checks; ``anchors`` are heads (seq, hash) kept outside the repository that the
     chain must still contain, unchanged (they prove the end was not cut off and the head file rewritten)."""
-    from coomet_lab.repository.repo import HEAD_NAME, read_head
-
     started = time.perf_counter()
     report = VerifyReport()
-    with repo._read() as conn:  # noqa: SLF001 (one snapshot for the whole walk)
+    with repo.read() as conn:  # one snapshot for the whole walk
         _integrity(conn, report)
         latest, hashes = _walk_chain(conn, report)
         _check_units(conn, report, latest)
@@ -262,7 +258,7 @@ _INDEXED = ("unique_identifier", "schema_version", "languages", "customer", "ite
             "issue_date", "calibration_date", "begin_date", "standards")
 
 
-def _check_search_internals(repo: Repository, report: VerifyReport) -> None:
+def _check_search_internals(repo: Store, report: VerifyReport) -> None:
     """FTS5's own check of its inverted index against its stored text (a tampered index blob). SQLite runs it as
     a statement that takes the write lock, so it runs after the snapshot, waits at most a quarter second for that
     lock and is skipped (a note) when the repository is read-only or another program is writing. The application's
@@ -294,7 +290,7 @@ def _check_search_internals(repo: Repository, report: VerifyReport) -> None:
         raw.close()
 
 
-def _check_files(conn: Connection, repo: Repository, report: VerifyReport) -> None:
+def _check_files(conn: Connection, repo: Store, report: VerifyReport) -> None:
     owners: dict[str, str] = {}
     for cert in conn.execute(select(schema.certificates.c.id, schema.certificates.c.unique_identifier,
                                     schema.certificates.c.xml_sha256, schema.certificates.c.pdf_sha256)):
