@@ -7,11 +7,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coomet_lab.dcc.io import document as documents
 from coomet_lab.dcc.model import Certificate, Text
 from coomet_lab.kernel.config import LabSettings
 from coomet_lab.kernel.paths import shipped_dir
+
+if TYPE_CHECKING:
+    from coomet_lab.repository import CertificateRecord
 
 
 @dataclass
@@ -43,6 +47,7 @@ def new_from_template(source: Path | Certificate, settings: LabSettings, today: 
     else:
         certificate = documents.load_document(source) if source.suffix == ".json" else _from_dcc(source)
     day = (today or dt.date.today()).isoformat()
+    assert certificate.administrative_data is not None and certificate.administrative_data.core_data is not None
     core = certificate.administrative_data.core_data
     core.begin_performance_date = core.end_performance_date = core.issue_date = day
     core.receipt_date = None
@@ -83,7 +88,7 @@ class IssueResult:
     signed_xml: bytes
     report: object  # coomet_lab.trust.VerificationReport
     pdf: bytes | None = None
-    record: object | None = None  # coomet_lab.repository.CertificateRecord
+    record: CertificateRecord | None = None
     document: object | None = None  # coomet_lab.trust.SignedDocument (None for a record found already stored)
 
 
@@ -151,7 +156,7 @@ class BatchOutcome:
 
     draft_id: int
     identifier: str
-    record: object | None = None  # coomet_lab.repository.CertificateRecord
+    record: CertificateRecord | None = None
     error: Exception | None = None
 
     @property
@@ -250,10 +255,10 @@ def _local_results(certificates, signer, key, secret, trust, role, pdf_reason): 
             signer.close()
 
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _worker_start(key_path: str, secret: str | None, trust_folder: str | None, anchors: list[bytes],
+def _worker_start(key_path: str, secret: str, trust_folder: str | None, anchors: list[bytes],
                   role: str | None, pdf_reason: str | None) -> None:
     """A pool process: open the key file once, for every certificate this process will sign."""
     from cryptography import x509
@@ -344,6 +349,7 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
         repository.drafts.discard(draft_id=draft.id, who=who)
         raise
     if verification_id is not None:
+        assert result.record is not None  # stored: a repository was given
         repository.verifications.link_certificate(verification_id, result.record.id, who=who)
     return result
 
@@ -393,8 +399,8 @@ def equipment_from_standard(standard, calibration, languages: list[str]):  # noq
     from coomet_lab.dcc.editing.builder import equipment, identification
 
     names = {"en": "Serial no.", "ru": "Заводской номер", "de": "Seriennummer"}
-    identifications = [identification("manufacturer", standard.serial, {lang: names.get(lang, names["en"])
-                                                                       for lang in languages})] if standard.serial else []
+    serial_names = {lang: names.get(lang, names["en"]) for lang in languages}
+    identifications = [identification("manufacturer", standard.serial, serial_names)] if standard.serial else []
     labels = {"en": "Laboratory code", "ru": "Код в лаборатории", "de": "Laborkennung"}
     identifications.append(identification("calibrationLaboratory", standard.code,
                                           {lang: labels.get(lang, labels["en"]) for lang in languages}))
@@ -409,6 +415,7 @@ def add_equipment(certificate: Certificate, entry) -> None:  # noqa: ANN001
     from coomet_lab.dcc.model import MeasuringEquipments
 
     results = certificate.measurement_results
+    assert results is not None  # every certificate model has its measurement results
     holder = results if results.measuring_equipments is not None or not results.results else results.results[0]
     if holder.measuring_equipments is None:
         holder.measuring_equipments = MeasuringEquipments()

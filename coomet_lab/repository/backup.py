@@ -81,6 +81,7 @@ def _snapshot(repo: Store, target: Path) -> None:
     raw = repo.engine.raw_connection()
     try:
         source = raw.driver_connection
+        assert source is not None  # an open pool connection always has its driver's
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)  # pages=-1: one step, one read transaction, a consistent copy

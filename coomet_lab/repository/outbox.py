@@ -11,9 +11,10 @@ and goes out again in a new job).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, select
 
@@ -22,7 +23,7 @@ from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
 from coomet_lab.repository.certificates import Certificates, safe_file_name
 from coomet_lab.repository.filestore import sha256_hex
-from coomet_lab.repository.store import Store
+from coomet_lab.repository.store import Store, inserted_id
 from coomet_lab.repository.verifications import (
     CONFIRMED,
     EXPORTED,
@@ -115,7 +116,7 @@ class Outbox:
             files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
         except arshin.ArshinExportError as exc:
             raise VerificationRecordError(f"nothing exported: {exc}", [
-                RowProblem(key, problem.field, problem.message) for key, problem in exc.problems]) from exc
+                RowProblem(cast(int, key), problem.field, problem.message) for key, problem in exc.problems]) from exc
         job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
         done.append(self.write_job(job_id, who=who))
         return done
@@ -127,15 +128,15 @@ class Outbox:
         records = sum(len(f.keys) for f in files)
         with self.store.write("cannot record the export") as tx:
             conn = tx.conn
-            job_id = int(conn.execute(schema.outbox_jobs.insert().values(
+            job_id = inserted_id(conn.execute(schema.outbox_jobs.insert().values(
                 target="arshin", profile=profile, status=PENDING, directory=str(directory.resolve()),
-                records=records, created_by=who, created_at=tx.now, updated_at=tx.now)).inserted_primary_key[0])
-            file_ids = []
+                records=records, created_by=who, created_at=tx.now, updated_at=tx.now)))
+            file_ids: list[int] = []
             for number, rendered in enumerate(files, start=1):
                 self._file_row(conn, rendered.sha256, len(rendered.data), "application/xml", tx.now)
-                file_id = int(conn.execute(schema.outbox_files.insert().values(
+                file_id = inserted_id(conn.execute(schema.outbox_files.insert().values(
                     job_id=job_id, name=f"arshin-{job_id:05d}-part-{number:03d}.xml", sha256=rendered.sha256,
-                    records=len(rendered.keys), status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+                    records=len(rendered.keys), status=PENDING, updated_at=tx.now)))
                 file_ids.append(file_id)
                 conn.execute(schema.outbox_items.insert(), [
                     {"file_id": file_id, "position": position, "verification_id": key, "state": EXPORTED}
@@ -239,14 +240,14 @@ class Outbox:
         digest = sha256_hex(data)
         self.store.files.put(data, digest)
         with self.store.write("cannot record the package") as tx:
-            job_id = int(tx.conn.execute(schema.outbox_jobs.insert().values(
+            job_id = inserted_id(tx.conn.execute(schema.outbox_jobs.insert().values(
                 target="package", profile="coomet-lab-package-1", status=PENDING,
                 directory=str(Path(directory).resolve()), records=len(chosen), created_by=who, created_at=tx.now,
-                updated_at=tx.now)).inserted_primary_key[0])
+                updated_at=tx.now)))
             self._file_row(tx.conn, digest, len(data), "application/zip", tx.now)
-            file_id = int(tx.conn.execute(schema.outbox_files.insert().values(
+            file_id = inserted_id(tx.conn.execute(schema.outbox_files.insert().values(
                 job_id=job_id, name=f"package-{job_id:05d}.zip", sha256=digest, records=len(chosen),
-                status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+                status=PENDING, updated_at=tx.now)))
             tx.conn.execute(schema.outbox_items.insert(), [
                 {"file_id": file_id, "position": n, "certificate_id": record.id, "state": EXPORTED}
                 for n, record in enumerate(chosen, start=1)])
@@ -263,8 +264,8 @@ class Outbox:
                 raise OutboxError(f"only certificates issued here are packaged, not {', '.join(foreign)}")
             return records
         with self.store.read() as conn:
-            sent = set(conn.execute(select(schema.outbox_items.c.certificate_id)
-                                    .where(schema.outbox_items.c.certificate_id.is_not(None))).scalars())
+            sent: set[int] = set(conn.execute(select(schema.outbox_items.c.certificate_id)
+                                              .where(schema.outbox_items.c.certificate_id.is_not(None))).scalars())
         records = self.certificates.list(kind="issued", status="current", limit=100_000)
         return sorted((r for r in records if r.id not in sent and (not since or r.issue_date >= since)),
                       key=lambda r: r.id)
@@ -282,8 +283,8 @@ class Outbox:
             if job.status != SUBMITTED:
                 raise OutboxError(f"job {job_id} is {job.status}: it can be confirmed once it was delivered "
                                   "(marked as submitted)")
-            file_ids = list(tx.conn.execute(select(schema.outbox_files.c.id)
-                                            .where(schema.outbox_files.c.job_id == job_id)).scalars())
+            file_ids: list[int] = list(tx.conn.execute(select(schema.outbox_files.c.id)
+                                                       .where(schema.outbox_files.c.job_id == job_id)).scalars())
             for file_id in file_ids:
                 self._set_file(tx.conn, file_id, CONFIRMED, tx.now)
                 tx.conn.execute(schema.outbox_items.update().where(schema.outbox_items.c.file_id == file_id)
@@ -351,8 +352,8 @@ class Outbox:
 
     @staticmethod
     def _update_job_status(conn: Connection, job_id: int, now: str) -> None:
-        states = set(conn.execute(select(schema.outbox_files.c.status)
-                                  .where(schema.outbox_files.c.job_id == job_id)).scalars())
+        states: set[str] = set(conn.execute(select(schema.outbox_files.c.status)
+                                            .where(schema.outbox_files.c.job_id == job_id)).scalars())
         status = next((s for s in (PENDING, WRITTEN) if s in states), None)
         if status is None:
             status = CONFIRMED if states == {CONFIRMED} else (
@@ -463,10 +464,10 @@ class Outbox:
                 schema.outbox_files.c.job_id.in_(ids)).order_by(schema.outbox_files.c.id)).mappings()] if ids else []
             counts: dict[int, dict[str, int]] = {}
             if files:
-                for file_id, state, number in conn.execute(
+                for file_id, state, number in cast("Iterable[tuple[int, str, int]]", conn.execute(
                         select(schema.outbox_items.c.file_id, schema.outbox_items.c.state, func.count())
                         .where(schema.outbox_items.c.file_id.in_([f.id for f in files]))
-                        .group_by(schema.outbox_items.c.file_id, schema.outbox_items.c.state)):
+                        .group_by(schema.outbox_items.c.file_id, schema.outbox_items.c.state))):
                     counts.setdefault(file_id, {})[state] = number
         by_job: dict[int, list[OutboxFile]] = {}
         for f in files:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, select
+from sqlalchemy import Connection, CursorResult, Engine, Table, select
 
 from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.kernel.errors import CoometLabError, RepositoryError, RepositoryStorageError
@@ -218,6 +218,13 @@ class Store:
         if sha256_hex(data) != sha256:
             raise RepositoryError(f"stored file {sha256} has been changed on disk; run `coomet-lab repo verify`")
         return data
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The id of the row an INSERT made."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def read_head(path: Path) -> tuple[int, str] | None:

@@ -9,6 +9,7 @@ too. Every change is one audit entry that carries the hash of every row it touch
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
@@ -179,7 +180,7 @@ class Verifications:
         if not keys:
             return []
         table = schema.verifications
-        found = []
+        found: list[Any] = []
         key_list = list(keys)
         for start in range(0, len(key_list), 300):  # SQLite caps the number of bound parameters
             chunk = key_list[start:start + 300]
@@ -301,8 +302,8 @@ class Verifications:
             if tx.conn.dialect.name == "sqlite":
                 for start in range(0, len(numbers), 500):
                     chunk = numbers[start:start + 500]
-                    tx.conn.exec_driver_sql(f"DELETE FROM mi_type_fts WHERE reg_number IN ({','.join('?' * len(chunk))})",
-                                            tuple(chunk))
+                    marks = ",".join("?" * len(chunk))
+                    tx.conn.exec_driver_sql(f"DELETE FROM mi_type_fts WHERE reg_number IN ({marks})", tuple(chunk))
                 tx.conn.exec_driver_sql(
                     "INSERT INTO mi_type_fts (reg_number, name, designation, manufacturer) VALUES (?, ?, ?, ?)",
                     [(t.reg_number, t.name, t.designation, t.manufacturer) for t in types])
@@ -327,7 +328,7 @@ class Verifications:
         with self.store.read() as conn:
             return {row["reg_number"]: _type(row) for row in conn.execute(select(schema.mi_types)).mappings()}
 
-    def search_types(self, text: str, *, limit: int = 50) -> list[InstrumentType]:
+    def search_types(self, text: str, *, limit: int = 50) -> builtins.list[InstrumentType]:
         """Types whose number, name, designation or manufacturer match (word prefixes; a number exactly)."""
         words = [w for w in text.replace('"', " ").split() if w]
         if not words:
