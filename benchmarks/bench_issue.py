@@ -7,7 +7,7 @@ Measured, in a temporary COOMET_LAB_HOME with a fresh lab PKI and repository (re
 
 * **counts per issue**: XML parses (``xmlsafe.parse_bytes``), XSD runs (``dcc.xsd.validate_xsd``) and signature
   verifications (``signing.verify.verify_tree``) of one ``services.issue`` — and of the legacy path (bytes between
-  the stages: ``sign_xml`` → ``make_twin(bytes)`` → ``verify_xml`` → ``repository.issue(signed_xml=...)``);
+  the stages: ``sign_xml`` → ``make_twin(bytes)`` → ``verify_xml`` → ``repository.certificates.issue(signed_xml=...)``);
 * **per issue**, median over ``--runs`` runs of ``--issues`` issues each (after a first, warm-up issue; the paths
   take turns; each issue's draft is made before its clock starts, as the desktop has it saved already): the key
   open (as the desktop does now, the signer kept for the session), the key opened inside every issue (as the
@@ -59,7 +59,7 @@ class Numbers:
 
         self.next += 1
         certificate = thermometer(f"UT-2026-{self.next:05d}")
-        return repository.create_draft(certificate=certificate, who="bench").id, certificate
+        return repository.drafts.create(certificate=certificate, who="bench").id, certificate
 
 
 def issue_typed(repository, signer, trust, draft):  # noqa: ANN001,ANN201
@@ -78,12 +78,12 @@ def issue_legacy(repository, signer, trust, draft):  # noqa: ANN001,ANN201
     from coomet_lab.twin import make_twin
 
     draft_id, certificate = draft
-    repository.fill_equipment(certificate)
+    repository.standards.fill_equipment(certificate)
     signed = sign_xml(to_bytes(certificate), signer, trust=trust, source="bench")
     pdf = make_twin(signed, signer=signer, trust=trust, source="bench").pdf
     verify_xml(signed, trust=trust)
-    return repository.issue(draft_id=draft_id, signed_xml=signed, pdf=pdf, who="bench",
-                            verify_signature=signature_verifier(trust))
+    return repository.certificates.issue(draft_id=draft_id, signed_xml=signed, pdf=pdf, who="bench",
+                                         verify_signature=signature_verifier(trust))
 
 
 def counted(fn, *args) -> dict:  # noqa: ANN001
@@ -122,13 +122,13 @@ def stage_shares(repository, signer, trust, numbers: Numbers, issues: int) -> di
     stages: dict[str, list[float]] = {"sign": [], "twin (render + PAdES)": [], "PAdES alone": [], "store": []}
     for _ in range(issues):
         draft_id, certificate = numbers.draft(repository)
-        repository.fill_equipment(certificate)
+        repository.standards.fill_equipment(certificate)
         t0 = time.perf_counter()
         signed = sign_document(to_bytes(certificate), signer, trust=trust)
         t1 = time.perf_counter()
         twin = make_signed_twin(signed, signer=signer, trust=trust)
         t2 = time.perf_counter()
-        repository.issue(draft_id=draft_id, signed=signed, twin=twin, who="bench")
+        repository.certificates.issue(draft_id=draft_id, signed=signed, twin=twin, who="bench")
         t3 = time.perf_counter()
         unsigned = make_signed_twin(signed, signer=None).pdf
         t4 = time.perf_counter()
@@ -161,8 +161,8 @@ def xml_stages(signer, trust, runs: int) -> tuple[float, float]:  # noqa: ANN001
         signed = sign_xml(data, signer, trust=trust)
         prepare(signed, trust=trust)  # make_twin: validate, verify, read the model
         verify_xml(signed, trust=trust)  # services.issue's report
-        read_incoming(signed, source="draft")  # repository.issue: parse, validate, read the model
-        verify_xml(signed, trust=trust, large=True)  # repository.issue's verifier
+        read_incoming(signed, source="draft")  # repository.certificates.issue: parse, validate, read the model
+        verify_xml(signed, trust=trust, large=True)  # repository.certificates.issue's verifier
 
     out = []
     for fn in (typed, legacy):

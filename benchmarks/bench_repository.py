@@ -65,7 +65,7 @@ def generate(repo, count: int, seed: int = 7) -> dict:
     batch = 1000
     numbers = []
     for start in range(0, count, batch):
-        with repo._write("benchmark load") as tx:  # noqa: SLF001
+        with repo.store.write("benchmark load") as tx:
             fts = []
             for i in range(start, min(start + batch, count)):
                 year = 2020 + i * 7 // count
@@ -80,7 +80,7 @@ def generate(repo, count: int, seed: int = 7) -> dict:
                        .replace(b"2026-11-19", day.encode()).replace(b"2026-11-20", day.encode())
                        .replace(b"2026-11-18", day.encode()).replace(b"2026-11-16", day.encode()))
                 digest = sha256_hex(xml)
-                repo.files.put(xml, digest)
+                repo.store.files.put(xml, digest)
                 tx.conn.execute(schema.files.insert().values(sha256=digest, size=len(xml),
                                                              media_type="application/xml", stored_at=tx.now))
                 fields = {"unique_identifier": number, "schema_version": "3.3.0", "languages": "ru en",
@@ -95,7 +95,7 @@ def generate(repo, count: int, seed: int = 7) -> dict:
                 tx.log(Action.ISSUED, "benchmark", f"certificate:{cid}", {"number": number, "xml_sha256": digest},
                        [(schema.certificates, cid)])
                 numbers.append((cid, number, serial, ru, en, day))
-            repo._search.index_many(tx.conn, fts)  # noqa: SLF001
+            repo.store.search_backend.index_many(tx.conn, fts)
     return {"seconds": time.perf_counter() - started, "numbers": numbers}
 
 
@@ -114,7 +114,7 @@ def measure_search(repo, qs, rounds: int = 3) -> tuple[list[float], int, dict[st
     for _ in range(rounds):
         for q in qs:
             t = time.perf_counter()
-            hits += len(repo.search(q, limit=50))
+            hits += len(repo.certificates.search(q, limit=50))
             times.append(time.perf_counter() - t)
             by_query[q] = max(by_query.get(q, 0.0), times[-1])
     return times, hits, by_query
@@ -124,7 +124,7 @@ def measure_open(repo, ids, rng) -> list[float]:
     times = []
     for cid in rng.sample(ids, 200):
         t = time.perf_counter()
-        record, certificate = repo.open_certificate(cid)
+        record, certificate = repo.certificates.open(cid)
         assert certificate.unique_identifier == record.unique_identifier
         times.append(time.perf_counter() - t)
     return times
@@ -174,7 +174,7 @@ def main() -> None:
             assert report.ok, report.problems[:3]
             paths = make_imports(work / "incoming", args.imports)
             t = time.perf_counter()
-            outcomes = repo.import_files(paths, who="benchmark")
+            outcomes = repo.certificates.import_files(paths, who="benchmark")
             import_seconds = time.perf_counter() - t
             assert all(o.status == "imported" for o in outcomes), outcomes[:3]
             db_size = sum(f.stat().st_size for f in repo.root.glob("repository.sqlite*"))

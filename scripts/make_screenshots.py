@@ -50,25 +50,25 @@ def furnish(home: Path) -> None:
         for n, certificate in enumerate(certificates):
             for i, equipment in enumerate(iter_equipment(certificate)):
                 serial = serial_of(equipment.identifications) or f"{n}{i}"
-                standard = repository.add_standard(code=f"STD-{n}{i}", name=equipment_label(equipment),
-                                                   model=equipment.model, serial=serial, who="Anna Smirnova")
+                standard = repository.standards.add(code=f"STD-{n}{i}", name=equipment_label(equipment),
+                                                    model=equipment.model, serial=serial, who="Anna Smirnova")
                 cited = equipment.certificate.referral_id if equipment.certificate else f"C-{n}{i}"
-                repository.add_calibration(standard_id=standard.id, certificate_number=cited, issuer="VNIIM",
-                                           calibration_date="2026-01-15", due_date="2027-01-15",
-                                           who="Anna Smirnova")
+                repository.standards.add_calibration(standard_id=standard.id, certificate_number=cited, issuer="VNIIM",
+                                                     calibration_date="2026-01-15", due_date="2027-01-15",
+                                                     who="Anna Smirnova")
         for certificate in certificates:
-            draft = repository.create_draft(certificate=certificate, who="Anna Smirnova")
+            draft = repository.drafts.create(certificate=certificate, who="Anna Smirnova")
             issue(certificate, signer, role=None, trust=trust, repository=repository, draft_id=draft.id,
                   who="Anna Smirnova")
         received = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
         received.administrative_data.core_data.unique_identifier = "VNIIM-2026-0912"
         path = home / "received.xml"
         path.write_bytes(to_bytes(received))
-        repository.import_files([path], who="Anna Smirnova", verify_signature=signature_verifier(trust))
+        repository.certificates.import_files([path], who="Anna Smirnova", verify_signature=signature_verifier(trust))
         draft = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
         draft.administrative_data.core_data.unique_identifier = "UT-2026-00418"
         draft.administrative_data.core_data.issue_date = dt.date.today().isoformat()
-        repository.create_draft(certificate=draft, who="Anna Smirnova")
+        repository.drafts.create(certificate=draft, who="Anna Smirnova")
         furnish_verifications(repository, home)
     signer.close()
 

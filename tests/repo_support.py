@@ -34,25 +34,26 @@ def thermometer(number: str = "UT-2026-00417", *, calibration_date: str | None =
 
 def register_standards(repo: Repository, *, due: str = "2027-03-12", who: str = "metrologist") -> None:
     """Register the thermometer example's two standards with calibrations valid on its date (2026-11-19)."""
-    ets = repo.add_standard(code="ETS-100/1021", name="Reference thermometer ETS-100", model="ЭТС-100",
-                            serial="1021", measuring_range="-50…450 °C", who=who)
-    mit = repo.add_standard(code="MIT-8.10/2288", name="Thermometer bridge MIT 8.10", model="МИТ 8.10",
-                            serial="2288", who=who)
-    repo.add_calibration(standard_id=ets.id, certificate_number="С-ВЯ/12-03-2026/412345678",
-                         issuer="ФГУП «ВНИИМ им. Д. И. Менделеева»", calibration_date="2026-03-12", due_date=due,
-                         who=who)
-    repo.add_calibration(standard_id=mit.id, certificate_number="С-ВЯ/04-04-2026/412399001", issuer="ФБУ «УРАЛТЕСТ»",
-                         calibration_date="2026-04-04", due_date="2027-04-03", who=who)
+    ets = repo.standards.add(code="ETS-100/1021", name="Reference thermometer ETS-100", model="ЭТС-100",
+                             serial="1021", measuring_range="-50…450 °C", who=who)
+    mit = repo.standards.add(code="MIT-8.10/2288", name="Thermometer bridge MIT 8.10", model="МИТ 8.10",
+                             serial="2288", who=who)
+    repo.standards.add_calibration(standard_id=ets.id, certificate_number="С-ВЯ/12-03-2026/412345678",
+                                   issuer="ФГУП «ВНИИМ им. Д. И. Менделеева»", calibration_date="2026-03-12",
+                                   due_date=due, who=who)
+    repo.standards.add_calibration(standard_id=mit.id, certificate_number="С-ВЯ/04-04-2026/412399001",
+                                   issuer="ФБУ «УРАЛТЕСТ»", calibration_date="2026-04-04", due_date="2027-04-03",
+                                   who=who)
 
 
 def issue_new(repo: Repository, number: str, *, who: str = "technician", pdf: bool = False,
               **issue_options) -> CertificateRecord:
     """Draft → XML (standing in for the signed bytes the service layer passes) → issued."""
     certificate = thermometer(number)
-    draft = repo.create_draft(certificate=certificate, who=who)
+    draft = repo.drafts.create(certificate=certificate, who=who)
     xml = to_bytes(certificate)
-    return repo.issue(draft_id=draft.id, signed_xml=xml, who=who, pdf=make_twin(xml) if pdf else None,
-                      **issue_options)
+    return repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who=who, pdf=make_twin(xml) if pdf else None,
+                                   **issue_options)
 
 
 def make_twin(xml: bytes, *, name: str = "dcc.xml") -> bytes:

@@ -89,7 +89,7 @@ def _saved_types(session) -> list[dict]:  # noqa: ANN001
     from coomet_lab.kernel.errors import CoometLabError
 
     try:
-        return [row for row in session.repository().list_instrument_types() if row.get("template")]
+        return [row for row in session.repository().instrument_types.list() if row.get("template")]
     except CoometLabError:
         return []
 

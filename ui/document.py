@@ -151,8 +151,8 @@ class DraftDocument(QObject):
         """One save at a time per draft, each expecting the revision the previous one produced (an autosave still
         running when the user saves would otherwise be refused as a conflicting edit)."""
         with self._store_lock:
-            draft = self.session.repository().save_draft(draft_id=self.draft_id, certificate=documents.loads(text),
-                                                         expected_revision=self.revision)
+            draft = self.session.repository().drafts.save(draft_id=self.draft_id, certificate=documents.loads(text),
+                                                          expected_revision=self.revision)
             self.revision = draft.revision
             return draft
 

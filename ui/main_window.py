@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
 
         def work():  # noqa: ANN202
             repository = session.repository()
-            xml, pdf = repository.certificate_bytes(row.key)
-            return repository.get_certificate(row.key), xml, pdf
+            xml, pdf = repository.certificates.bytes(row.key)
+            return repository.certificates.get(row.key), xml, pdf
 
         run_in_background(owner=self, fn=work, on_success=self._show_stored, label=tr("Opening…"),
                           on_error=lambda exc: self.show_error(tr("Cannot open"), str(exc)))
@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
             self.open_draft(draft.id)
             self.refresh_repository()
 
-        run_in_background(owner=self, fn=lambda: session.repository().amend(certificate_id=row.key, who=session.who),
+        run_in_background(owner=self,
+                          fn=lambda: session.repository().certificates.amend(certificate_id=row.key, who=session.who),
                           label=tr("Creating the amendment…"),
                           on_success=amended,
                           on_error=lambda exc: self.show_error(tr("Cannot amend"), str(exc)))
@@ -277,8 +278,8 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.intake.inspection import file_inspector
 
-            return session.repository().export(certificate_id=row.key, directory=folder, who=session.who,
-                                               inspect_file=file_inspector(session.trust()))
+            return session.repository().certificates.export(certificate_id=row.key, directory=folder, who=session.who,
+                                                            inspect_file=file_inspector(session.trust()))
 
         def done(paths) -> None:  # noqa: ANN001
             self.last_export = paths
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
                 editor.document.undo_stack.setClean()
                 self.close_tab(self.tabs.indexOf(editor))
         try:
-            self.session.repository().discard_draft(draft_id=row.key, who=self.session.who)
+            self.session.repository().drafts.discard(draft_id=row.key, who=self.session.who)
         except CoometLabError as exc:
             self.show_error(tr("Cannot discard"), str(exc))
         self.refresh_repository()
@@ -392,13 +393,13 @@ class MainWindow(QMainWindow):
 
         repository = self.session.repository()
         try:
-            source = repository.instrument_template(instrument_type) if instrument_type is not None else path
+            source = repository.instrument_types.template(instrument_type) if instrument_type is not None else path
             if source is None:
                 self.show_error(tr("Cannot start a certificate"), tr("This instrument type has no template yet."))
                 return None
             certificate = new_from_template(source, self.settings, dt.date.today())
-            draft = repository.create_draft(certificate=certificate, who=self.session.who,
-                                            instrument_type_id=instrument_type)
+            draft = repository.drafts.create(certificate=certificate, who=self.session.who,
+                                             instrument_type_id=instrument_type)
         except CoometLabError as exc:
             self.show_error(tr("Cannot start a certificate"), str(exc))
             return None
@@ -417,7 +418,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(editor)
                 return editor
         try:
-            draft = self.session.repository().get_draft(draft_id)
+            draft = self.session.repository().drafts.get(draft_id)
             certificate = draft.certificate()
         except CoometLabError as exc:
             self.show_error(tr("Cannot open the draft"), str(exc))
@@ -444,7 +445,7 @@ class MainWindow(QMainWindow):
 
                 certificate = read_certificate_file(path)
                 certificate.signatures = []
-            draft = self.session.repository().create_draft(certificate=certificate, who=self.session.who)
+            draft = self.session.repository().drafts.create(certificate=certificate, who=self.session.who)
         except CoometLabError as exc:
             self.show_error(tr("Cannot open {0}").format(path.name), str(exc))
             return None
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
         template = documents.loads(documents.dumps(editor.document.certificate))
         session = self.session
         run_in_background(owner=self, fn=
-            lambda: session.repository().add_instrument_type(name=name.strip(), who=session.who, template=template),
+            lambda: session.repository().instrument_types.add(name=name.strip(), who=session.who, template=template),
             on_success=lambda _t: self._status(tr("Template “{0}” saved").format(name.strip())),
             on_error=lambda exc: self.show_error(tr("Template not saved"), str(exc)))
 
@@ -583,7 +584,7 @@ class MainWindow(QMainWindow):
         if not self.settings.signer_kind:
             self.show_error(tr("No signing key"), tr("Choose a key file or a token in Settings first."))
             return
-        traceability = self.session.repository().check_traceability(editor.document.certificate)
+        traceability = self.session.repository().standards.check_traceability(editor.document.certificate)
         dialog = IssueDialog(self.settings, editor.document.title, traceability, self,
                              secret_needed=not self.session.signer_open())
         if dialog.exec():
@@ -645,7 +646,7 @@ class MainWindow(QMainWindow):
         try:
             draft = verification_certificate(stored.record, settings=self.settings, number=stored.cert_num or "-",
                                              issue_date=dt.date.today().isoformat())
-            return self.session.repository().check_traceability(draft)
+            return self.session.repository().standards.check_traceability(draft)
         except (CoometLabError, ValueError):
             return None  # the record's own problems are reported when issuing
 
@@ -725,8 +726,8 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202
             from coomet_lab.intake.inspection import file_inspector
 
-            return session.repository().import_files(paths, who=session.who,
-                                                     inspect_file=file_inspector(session.trust()))
+            return session.repository().certificates.import_files(paths, who=session.who,
+                                                                  inspect_file=file_inspector(session.trust()))
 
         def done(outcomes) -> None:  # noqa: ANN001
             self.last_import = outcomes

@@ -7,11 +7,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coomet_lab.dcc.io import document as documents
 from coomet_lab.dcc.model import Certificate, Text
 from coomet_lab.kernel.config import LabSettings
 from coomet_lab.kernel.paths import shipped_dir
+
+if TYPE_CHECKING:
+    from coomet_lab.repository import CertificateRecord
 
 
 @dataclass
@@ -43,6 +47,7 @@ def new_from_template(source: Path | Certificate, settings: LabSettings, today: 
     else:
         certificate = documents.load_document(source) if source.suffix == ".json" else _from_dcc(source)
     day = (today or dt.date.today()).isoformat()
+    assert certificate.administrative_data is not None and certificate.administrative_data.core_data is not None
     core = certificate.administrative_data.core_data
     core.begin_performance_date = core.end_performance_date = core.issue_date = day
     core.receipt_date = None
@@ -83,7 +88,7 @@ class IssueResult:
     signed_xml: bytes
     report: object  # coomet_lab.trust.VerificationReport
     pdf: bytes | None = None
-    record: object | None = None  # coomet_lab.repository.CertificateRecord
+    record: CertificateRecord | None = None
     document: object | None = None  # coomet_lab.trust.SignedDocument (None for a record found already stored)
 
 
@@ -100,7 +105,7 @@ def signature_verifier(trust=None):  # noqa: ANN001,ANN201
 
 def check_traceability(repository, certificate: Certificate):  # noqa: ANN001,ANN201
     """The traceability of the certificate's reference standards, as issuing will judge it."""
-    return repository.check_traceability(certificate)
+    return repository.standards.check_traceability(certificate)
 
 
 def issue(certificate: Certificate, signer, *, role: str | None, trust, repository=None,  # noqa: ANN001
@@ -114,7 +119,7 @@ def issue(certificate: Certificate, signer, *, role: str | None, trust, reposito
     from coomet_lab.kernel.errors import TraceabilityBlockedError
 
     if repository is not None:
-        report = repository.fill_equipment(certificate)
+        report = repository.standards.fill_equipment(certificate)
         if report.blocked and not (override_reason and override_reason.strip()):
             error = TraceabilityBlockedError(report.summary())
             error.report = report  # type: ignore[attr-defined]
@@ -140,8 +145,8 @@ def _issue_checked(certificate: Certificate, signer, *, role: str | None, trust,
         twin = make_signed_twin(signed, signer=signer, trust=trust, reason=pdf_reason)
     record = None
     if repository is not None and draft_id is not None:
-        record = repository.issue(draft_id=draft_id, signed=signed, twin=twin, who=who,
-                                  override_reason=override_reason)
+        record = repository.certificates.issue(draft_id=draft_id, signed=signed, twin=twin, who=who,
+                                               override_reason=override_reason)
     return IssueResult(identifier, signed.xml, signed.report, twin.pdf if twin else None, record, signed)
 
 
@@ -151,7 +156,7 @@ class BatchOutcome:
 
     draft_id: int
     identifier: str
-    record: object | None = None  # coomet_lab.repository.CertificateRecord
+    record: CertificateRecord | None = None
     error: Exception | None = None
 
     @property
@@ -168,10 +173,11 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     its own copy of the key; the passphrase travels to them through the pool's pipe, never to a file); a
     PKCS#11 token cannot be shared between processes, so with a token (or an already open ``signer``) it all
     runs here. One writer (this process) stores the results in transactions of ``chunk`` certificates
-    (:meth:`~coomet_lab.repository.Repository.issue_many`: each certificate still all-or-nothing on its own).
+    (:meth:`~coomet_lab.repository.certificates.Certificates.issue_many`: each certificate still all-or-nothing on
+    its own).
     A blocked traceability is refused for that certificate (a batch takes no overrides).
     """
-    from coomet_lab.repository.repo import IssueItem
+    from coomet_lab.repository.issuing import IssueItem
     from coomet_lab.trust import KeyFile
 
     drafts = list(drafts)
@@ -188,7 +194,7 @@ def issue_batch(drafts, key, secret: str | None, *, trust, repository, who: str,
     def store() -> None:
         items = [IssueItem(draft_id, signed, twin) for draft_id, _, (signed, twin) in pending
                  if not isinstance(signed, Exception)]
-        stored = iter(repository.issue_many(items, who=who) if items else ())
+        stored = iter(repository.certificates.issue_many(items, who=who) if items else ())
         for draft_id, identifier, (signed, _twin) in pending:
             result = signed if isinstance(signed, Exception) else next(stored)
             outcomes.append(BatchOutcome(draft_id, identifier, error=result) if isinstance(result, Exception)
@@ -213,7 +219,7 @@ class _Blocked:
 
 def _traceable(drafts, repository):  # noqa: ANN001,ANN202
     for _draft_id, certificate in drafts:
-        report = repository.fill_equipment(certificate)
+        report = repository.standards.fill_equipment(certificate)
         yield _Blocked(report.summary()) if report.blocked else certificate
 
 
@@ -249,10 +255,10 @@ def _local_results(certificates, signer, key, secret, trust, role, pdf_reason): 
             signer.close()
 
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _worker_start(key_path: str, secret: str | None, trust_folder: str | None, anchors: list[bytes],
+def _worker_start(key_path: str, secret: str, trust_folder: str | None, anchors: list[bytes],
                   role: str | None, pdf_reason: str | None) -> None:
     """A pool process: open the key file once, for every certificate this process will sign."""
     from cryptography import x509
@@ -330,19 +336,20 @@ def issue_verification(stored_or_record, signer, *, settings: LabSettings, numbe
     reason = f"{'Verification certificate' if record.applicable else 'Notice of unfitness'} {number.strip()}"
     if repository is None:
         return issue(certificate, signer, role=role, trust=trust, pdf_reason=reason)
-    report = repository.fill_equipment(certificate)  # before the draft: a blocked issue leaves nothing behind
+    report = repository.standards.fill_equipment(certificate)  # before the draft: a blocked issue leaves nothing behind
     if report.blocked and not (override_reason and override_reason.strip()):
         error = TraceabilityBlockedError(report.summary())
         error.report = report  # type: ignore[attr-defined]
         raise error
-    draft = repository.create_draft(certificate=certificate, who=who)
+    draft = repository.drafts.create(certificate=certificate, who=who)
     try:
         result = issue(certificate, signer, role=role, trust=trust, repository=repository, draft_id=draft.id,
                        who=who, override_reason=override_reason, pdf_reason=reason)
     except BaseException:
-        repository.discard_draft(draft_id=draft.id, who=who)
+        repository.drafts.discard(draft_id=draft.id, who=who)
         raise
     if verification_id is not None:
+        assert result.record is not None  # stored: a repository was given
         repository.verifications.link_certificate(verification_id, result.record.id, who=who)
     return result
 
@@ -359,12 +366,12 @@ def _finish_interrupted_issue(repository, verification_id: int, number: str, rec
     from coomet_lab.trust import verify_xml
 
     try:
-        stored = repository.find(number)
+        stored = repository.certificates.find(number)
     except RecordNotFoundError:
         return None
     if stored.kind != "issued" or stored.unique_identifier != number:
         return None
-    xml, pdf = repository.certificate_bytes(stored.id)
+    xml, pdf = repository.certificates.bytes(stored.id)
     root = parse_bytes(xml, large=True).getroot()
     ns = {"dcc": root.nsmap.get("dcc") or etree.QName(root).namespace}
     serials = set(root.xpath("//dcc:items/dcc:item//dcc:identification/dcc:value/text()", namespaces=ns))
@@ -392,8 +399,8 @@ def equipment_from_standard(standard, calibration, languages: list[str]):  # noq
     from coomet_lab.dcc.editing.builder import equipment, identification
 
     names = {"en": "Serial no.", "ru": "Заводской номер", "de": "Seriennummer"}
-    identifications = [identification("manufacturer", standard.serial, {lang: names.get(lang, names["en"])
-                                                                       for lang in languages})] if standard.serial else []
+    serial_names = {lang: names.get(lang, names["en"]) for lang in languages}
+    identifications = [identification("manufacturer", standard.serial, serial_names)] if standard.serial else []
     labels = {"en": "Laboratory code", "ru": "Код в лаборатории", "de": "Laborkennung"}
     identifications.append(identification("calibrationLaboratory", standard.code,
                                           {lang: labels.get(lang, labels["en"]) for lang in languages}))
@@ -408,6 +415,7 @@ def add_equipment(certificate: Certificate, entry) -> None:  # noqa: ANN001
     from coomet_lab.dcc.model import MeasuringEquipments
 
     results = certificate.measurement_results
+    assert results is not None  # every certificate model has its measurement results
     holder = results if results.measuring_equipments is not None or not results.results else results.results[0]
     if holder.measuring_equipments is None:
         holder.measuring_equipments = MeasuringEquipments()

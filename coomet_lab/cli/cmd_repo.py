@@ -113,7 +113,7 @@ def _hit_line(hit) -> str:  # noqa: ANN001
 
 def cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        hits = repo.search(" ".join(args.text), limit=args.limit)
+        hits = repo.certificates.search(" ".join(args.text), limit=args.limit)
     if args.json:
         print_json({"hits": [h.to_json() for h in hits]})
     else:
@@ -125,8 +125,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        records = repo.list_certificates(kind=args.kind, status=args.status, limit=args.limit)
-        total = repo.count_certificates(kind=args.kind)
+        records = repo.certificates.list(kind=args.kind, status=args.status, limit=args.limit)
+        total = repo.certificates.count(kind=args.kind)
     if args.json:
         print_json({"total": total, "certificates": [r.to_json() for r in records]})
     else:
@@ -138,8 +138,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        record = repo.find(args.id)
-        entries = repo.audit_entries(subject=f"certificate:{record.id}")
+        record = repo.certificates.find(args.id)
+        entries = repo.audit.entries(subject=f"certificate:{record.id}")
     if args.json:
         print_json({"certificate": record.to_json(), "audit": [e.to_json() for e in entries]})
         return EXIT_OK
@@ -163,7 +163,7 @@ def file_inspector():  # noqa: ANN201
 
 def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        outcomes = repo.import_files(args.files, who=_who(args), inspect_file=file_inspector())
+        outcomes = repo.certificates.import_files(args.files, who=_who(args), inspect_file=file_inspector())
     worst = EXIT_OK
     for outcome in outcomes:
         if outcome.status == "refused" and outcome.signature_verdict not in (None, "valid"):
@@ -182,9 +182,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        record = repo.find(args.id)
-        written = repo.export(certificate_id=record.id, directory=args.output, who=_who(args),
-                              inspect_file=file_inspector())
+        record = repo.certificates.find(args.id)
+        written = repo.certificates.export(certificate_id=record.id, directory=args.output, who=_who(args),
+                                           inspect_file=file_inspector())
     for path in written:
         print(f"{record.unique_identifier}: wrote {path}")
     if written.withheld:
@@ -234,10 +234,10 @@ def cmd_head(args: argparse.Namespace) -> int:
     from coomet_lab.repository.integrity import anchor_document
 
     with _open(args) as repo:
-        seq, digest = repo.audit_head()
+        seq, digest = repo.audit.head()
         repository_id = repo.repository_id()
         if args.output:
-            write_bytes_atomic(Path(args.output), anchor_document(repository_id, (seq, digest), repo.now()))
+            write_bytes_atomic(Path(args.output), anchor_document(repository_id, (seq, digest), repo.store.now()))
     if args.json:
         print_json({"seq": seq, "hash": digest, "head": f"{seq}:{digest}", "repository_id": repository_id})
         return EXIT_OK
@@ -272,7 +272,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_log(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        entries = repo.audit_entries(since=args.since, limit=args.limit)
+        entries = repo.audit.entries(since=args.since, limit=args.limit)
     if args.json:
         print_json({"entries": [e.to_json() for e in entries]})
     else:
@@ -283,7 +283,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     with _open(args) as repo:
-        removed = repo.remove_orphans(who=_who(args), older_than=args.min_age)
+        removed = repo.audit.remove_orphans(who=_who(args), older_than=args.min_age)
     print(f"removed {len(removed)} orphan file{'s' if len(removed) != 1 else ''}")
     return EXIT_OK
 

@@ -52,12 +52,12 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def row_hash(table: Table, row: Mapping[str, Any]) -> str:
+def row_hash(table: Table, row: Mapping[Any, Any]) -> str:
     content = {"table": table.name, "row": {c.name: row[c.name] for c in table.columns}}
     return hashlib.sha256(canonical(content)).hexdigest()
 
 
-def group_hash(table: Table, key: Any, rows: Iterable[Mapping[str, Any]]) -> str:
+def group_hash(table: Table, key: Any, rows: Iterable[Mapping[Any, Any]]) -> str:
     """One hash over every row of a group (rows in primary-key order): adding, removing, changing or swapping a
     row of the group changes it."""
     content = {"table": table.name, "key": key, "rows": [[row[c.name] for c in table.columns] for row in rows]}
@@ -68,27 +68,28 @@ def _pk_order(table: Table) -> list[Any]:
     return list(table.primary_key.columns)
 
 
-def iter_units(conn: Connection, name: str) -> Iterator[tuple[Any, str, Mapping[str, Any] | None]]:
+def iter_units(conn: Connection, name: str) -> Iterator[tuple[Any, str, Mapping[Any, Any] | None]]:
     """Every audited unit of a covered table as it is now: (key, hash, the row for a single-row unit)."""
     coverage = COVERED[name]
     table = coverage.table
-    if not coverage.grouped:
-        for row in conn.execute(select(table)).mappings():
-            yield row[coverage.key], row_hash(table, row), row
-        return
-    if coverage.key is None:
+    if coverage.key is None:  # a group that is the whole table
         rows = list(conn.execute(select(table).order_by(*_pk_order(table))).mappings())
         if rows:
             yield WHOLE_TABLE, group_hash(table, WHOLE_TABLE, rows), None
         return
-    column = table.c[coverage.key]
+    key = coverage.key
+    if not coverage.grouped:
+        for row in conn.execute(select(table)).mappings():
+            yield row[key], row_hash(table, row), row
+        return
+    column = table.c[key]
     current: Any = None
-    group: list[Mapping[str, Any]] = []
+    group: list[Mapping[Any, Any]] = []
     for row in conn.execute(select(table).order_by(column, *_pk_order(table))).mappings():
-        if group and row[coverage.key] != current:
+        if group and row[key] != current:
             yield current, group_hash(table, current, group), None
             group = []
-        current = row[coverage.key]
+        current = row[key]
         group.append(row)
     if group:
         yield current, group_hash(table, current, group), None
@@ -170,10 +171,10 @@ def creation_rows(conn: Connection) -> list[tuple[Table, Any]]:
     repository's first entry carries them."""
     from coomet_lab.repository.schema import meta, schema_migrations
 
-    keys = [(meta, k) for k in conn.execute(select(meta.c.key).order_by(meta.c.key)).scalars()]
-    versions = [(schema_migrations, v) for v in conn.execute(
-        select(schema_migrations.c.version).order_by(schema_migrations.c.version)).scalars()]
-    return keys + versions
+    names: list[str] = list(conn.execute(select(meta.c.key).order_by(meta.c.key)).scalars())
+    numbers: list[int] = list(conn.execute(
+        select(schema_migrations.c.version).order_by(schema_migrations.c.version)).scalars())
+    return [(meta, k) for k in names] + [(schema_migrations, v) for v in numbers]
 
 
 def units_of(conn: Connection, names: Iterable[str]) -> list[tuple[Table, Any]]:
@@ -193,18 +194,20 @@ def _row_states(conn: Connection, rows: list[tuple[Table, Any]]) -> list[dict[st
             rows_now = list(conn.execute(select(table).order_by(*_pk_order(table))).mappings())
             hashes[(name, WHOLE_TABLE)] = group_hash(table, WHOLE_TABLE, rows_now)
             continue
-        column = table.c[coverage.key]
+        assert coverage.key is not None  # only a whole-table group has none
+        unit_key = coverage.key
+        column = table.c[unit_key]
         ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start:start + 500]
             query = select(table).where(column.in_(chunk))
             if not coverage.grouped:
                 for row in conn.execute(query).mappings():
-                    hashes[(name, row[coverage.key])] = row_hash(table, row)
+                    hashes[(name, row[unit_key])] = row_hash(table, row)
                 continue
-            groups: dict[Any, list[Mapping[str, Any]]] = {key: [] for key in chunk}
+            groups: dict[Any, list[Mapping[Any, Any]]] = {key: [] for key in chunk}
             for row in conn.execute(query.order_by(column, *_pk_order(table))).mappings():
-                groups[row[coverage.key]].append(row)
+                groups[row[unit_key]].append(row)
             for key, group in groups.items():
                 hashes[(name, key)] = group_hash(table, key, group)
     missing = [(t.name, k) for t, k in rows if (t.name, k) not in hashes]

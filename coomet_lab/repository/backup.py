@@ -19,17 +19,16 @@ import sqlite3
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coomet_lab._version import __version__
 from coomet_lab.kernel.errors import BackupError
 from coomet_lab.repository.audit import Action
 from coomet_lab.repository.engine import storage_error
 from coomet_lab.repository.filestore import file_sha256, sha256_hex
+from coomet_lab.repository.integrity import verify_repository
 from coomet_lab.repository.lock import InstanceLock
-
-if TYPE_CHECKING:
-    from coomet_lab.repository.repo import Repository
+from coomet_lab.repository.store import DB_NAME, HEAD_NAME, Store
 
 FORMAT = "coomet-lab-repository-backup"
 FORMAT_VERSION = 1
@@ -37,9 +36,7 @@ MANIFEST = "manifest.json"
 DB_MEMBER = "repository.sqlite"
 
 
-def make_backup(repo: Repository, destination: Path, *, who: str) -> dict[str, Any]:
-    from coomet_lab.repository.repo import DB_NAME
-
+def make_backup(repo: Store, destination: Path, *, who: str) -> dict[str, Any]:
     if repo.engine.dialect.name != "sqlite":
         raise BackupError("this repository's database is on a server: back it up with the server's tools, "
                           "and the files folder with it")
@@ -74,16 +71,17 @@ def make_backup(repo: Repository, destination: Path, *, who: str) -> dict[str, A
     archive_sha = _file_entry(destination)["sha256"]
     summary = {"archive": str(destination), "sha256": archive_sha, "files": len(members) - 1,
                "audit_head": info["audit_head"], "certificates": info["certificates"]}
-    with repo._write("cannot record the backup") as tx:  # noqa: SLF001
+    with repo.write("cannot record the backup") as tx:
         tx.log(Action.BACKUP, who, "repository", {"archive": destination.name, "sha256": archive_sha,
                                                   "audit_head": info["audit_head"]})
     return summary
 
 
-def _snapshot(repo: Repository, target: Path) -> None:
+def _snapshot(repo: Store, target: Path) -> None:
     raw = repo.engine.raw_connection()
     try:
         source = raw.driver_connection
+        assert source is not None  # an open pool connection always has its driver's
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)  # pages=-1: one step, one read transaction, a consistent copy
@@ -111,7 +109,7 @@ def _snapshot_info(snapshot: Path) -> dict[str, Any]:
         db.close()
 
 
-def _stored_file(repo: Repository, digest: str, size: int) -> bytes:
+def _stored_file(repo: Store, digest: str, size: int) -> bytes:
     try:
         data = repo.files.read(digest)
     except OSError as exc:
@@ -138,8 +136,6 @@ def _fsync(path: Path) -> None:
 
 def restore_backup(archive: str | os.PathLike[str], *, root: Path, who: str, force: bool = False) -> dict[str, Any]:
     """Replace the repository in ``root`` with the archive's, after checking the archive completely."""
-    from coomet_lab.repository.repo import HEAD_NAME, Repository
-
     archive = Path(archive)
     root = root.resolve()
     root.parent.mkdir(parents=True, exist_ok=True)
@@ -150,15 +146,15 @@ def restore_backup(archive: str | os.PathLike[str], *, root: Path, who: str, for
         if head["seq"]:
             (staging / HEAD_NAME).write_text(json.dumps({"seq": head["seq"], "hash": head["hash"]}))
         (staging / "files" / ".tmp").mkdir(parents=True, exist_ok=True)
-        with Repository.open(staging) as restored:
-            report = restored.verify()
+        with Store.open(staging) as restored:
+            report = verify_repository(restored)
         if not report.ok:
             raise BackupError(f"{archive}: the archived repository does not verify: {report.problems[0].message}")
         previous = _swap_in(staging, root, force=force)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    with Repository.open(root) as repo, repo._write("cannot record the restore") as tx:  # noqa: SLF001
+    with Store.open(root) as repo, repo.write("cannot record the restore") as tx:
         tx.log(Action.RESTORED, who, "repository", {"archive": archive.name, "created_at": manifest["created_at"],
                                                     "audit_head": head})
     return {"restored": str(root), "previous": str(previous) if previous else None,
@@ -201,8 +197,6 @@ def _extract_verified(archive: Path, staging: Path) -> dict[str, Any]:
         db.close()
     if result != [("ok",)]:
         raise BackupError(f"{archive}: the archived database is damaged ({result[0][0]})")
-    from coomet_lab.repository.repo import DB_NAME
-
     os.replace(staging / DB_MEMBER, staging / DB_NAME)
     return manifest
 
@@ -232,8 +226,6 @@ def _swap_in(staging: Path, root: Path, *, force: bool) -> Path | None:
 
 
 def _is_empty_repository(root: Path) -> bool:
-    from coomet_lab.repository.repo import DB_NAME
-
     db_path = root / DB_NAME
     if not db_path.exists():
         return not any(root.glob("files/??/*")) if root.exists() else True

@@ -82,7 +82,8 @@ def read_incoming(data: bytes, *, source: str, validate: bool = True) -> Incomin
     xml = embedded_dcc(data, source) if pdf is not None else data
     tree = parse_bytes(xml, source=source)
     check_root(tree.getroot(), source)
-    validation, errors = "not checked", ()
+    validation: str = "not checked"
+    errors: tuple[str, ...] = ()
     if validate:
         validation, errors = _validation(tree, source)
     certificate = certificate_from_tree(tree, source)

@@ -37,7 +37,7 @@ def all_text(text: Text | RichContent | None) -> str:
     parts = text.contents if isinstance(text, Text) else [i for i in text.items if hasattr(i, "lang")]
     seen: list[str] = []
     for part in parts:
-        value = " ".join(str(part.value).split())
+        value = " ".join(str(part.value).split())  # type: ignore[union-attr]  # parts have a value, filtered above
         if value and value not in seen:
             seen.append(value)
     return " / ".join(seen)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -31,9 +31,7 @@ from coomet_lab.repository.migrations import (
     normalized_sql,
 )
 from coomet_lab.repository.records import Problem, VerifyReport
-
-if TYPE_CHECKING:
-    from coomet_lab.repository.repo import Repository
+from coomet_lab.repository.store import HEAD_NAME, Store, read_head
 
 # Objects SQLite makes itself when asked for statistics (ANALYZE): harmless, never compared.
 _IGNORED_OBJECTS = ("sqlite_stat",)
@@ -43,22 +41,20 @@ _RECORDED_BY_FIRST_ENTRY = ("meta", "schema_migrations")
 _MI_TYPE_FTS_COLUMNS = ("reg_number", "name", "designation", "manufacturer")
 
 
-def verify_repository(repo: Repository, *, check_files: bool = True,
+def verify_repository(repo: Store, *, check_files: bool = True,
                       anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
     """Everything ``repo verify`` checks; ``anchors`` are heads (seq, hash) kept outside the repository that the
     chain must still contain, unchanged (they prove the end was not cut off and the head file rewritten)."""
-    from coomet_lab.repository.repo import HEAD_NAME, read_head
-
     started = time.perf_counter()
     report = VerifyReport()
-    with repo._read() as conn:  # noqa: SLF001 (one snapshot for the whole walk)
+    with repo.read() as conn:  # one snapshot for the whole walk
         _integrity(conn, report)
         latest, hashes = _walk_chain(conn, report)
         _check_units(conn, report, latest)
         _check_search(conn, report)
         if check_files:
             _check_files(conn, repo, report)
-        known = set(conn.execute(select(schema.files.c.sha256)).scalars())
+        known: set[str] = set(conn.execute(select(schema.files.c.sha256)).scalars())
         _check_head(conn, read_head(repo.head_path), report, HEAD_NAME)
         for anchor in anchors:
             _check_anchor(hashes, anchor, report)
@@ -84,7 +80,7 @@ def _integrity(conn: Connection, report: VerifyReport) -> None:
 def _check_schema_objects(conn: Connection, report: VerifyReport) -> None:
     """The full set of schema objects must be the one the migrations create: a trigger, view or index added,
     dropped or redefined with a database tool changes what the database does behind the application's back."""
-    rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+    rows: Sequence[Any] = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
     actual = {(t, n): (tbl, normalized_sql(sql)) for t, n, tbl, sql in rows if not n.startswith(_IGNORED_OBJECTS)}
     expected = {(t, n): (tbl, sql) for t, n, tbl, sql in expected_schema()}
     guards = {**SQLITE_TRIGGERS, **SQLITE_TRIGGERS_V2}
@@ -114,7 +110,7 @@ def _walk_chain(conn: Connection, report: VerifyReport
     """Check every entry; return, per audited unit, the hash its latest entry recorded (and that entry's seq),
     and each entry's hash by seq."""
     log = schema.audit_log
-    seq_of_hash = {digest: seq for digest, seq in conn.execute(select(log.c.entry_hash, log.c.seq))}
+    seq_of_hash: dict[str, int] = {r.entry_hash: r.seq for r in conn.execute(select(log.c.entry_hash, log.c.seq))}
     hashes = {seq: digest for digest, seq in seq_of_hash.items()}
     latest: dict[tuple[str, Any], tuple[str, int]] = {}
     expected, prev = 1, audit.GENESIS
@@ -171,7 +167,7 @@ def _rows_of(details: str) -> list[dict[str, Any]]:
 
 def _check_units(conn: Connection, report: VerifyReport, latest: dict[tuple[str, Any], tuple[str, int]]) -> None:
     labels: dict[str, dict[Any, str]] = {}  # names of certificates and exported files, for the messages
-    for name, coverage in schema.COVERED.items():
+    for name in schema.COVERED:
         for key, digest, row in audit.iter_units(conn, name):
             report.records += 1
             if row is not None and name in ("certificates", "outbox_files"):
@@ -187,10 +183,10 @@ def _check_units(conn: Connection, report: VerifyReport, latest: dict[tuple[str,
                 report.problems.append(Problem("row.changed", f"{what} was changed outside the application (it "
                                                f"differs from audit entry #{recorded[1]})", f"{name}:{key}"))
     for (name, key), (digest, seq) in sorted(latest.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        coverage = schema.COVERED.get(name)
-        if coverage is None or digest == audit.empty_unit_hash(coverage, key):
+        covered = schema.COVERED.get(name)
+        if covered is None or digest == audit.empty_unit_hash(covered, key):
             continue  # a table no longer covered, or a group recorded as empty: nothing should be there
-        what = (f"{name} row {key}" if coverage.key == "id" else _describe(name, key, None, labels))
+        what = (f"{name} row {key}" if covered.key == "id" else _describe(name, key, None, labels))
         report.problems.append(Problem("row.removed", f"{what}, recorded by audit entry #{seq}, is missing "
                                        "(deleted)", f"{name}:{key}"))
 
@@ -248,8 +244,10 @@ def _check_search(conn: Connection, report: VerifyReport) -> None:
                                        "which no certificate exists (added outside the application)",
                                        f"certificate_fts:{rowid}"))
     if conn.dialect.has_table(conn, "mi_types"):
-        types = [tuple(r) for r in conn.execute(select(*(schema.mi_types.c[c] for c in _MI_TYPE_FTS_COLUMNS)))]
-        entries = [tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(_MI_TYPE_FTS_COLUMNS)} FROM mi_type_fts")]
+        types: list[tuple[Any, ...]] = [
+            tuple(r) for r in conn.execute(select(*(schema.mi_types.c[c] for c in _MI_TYPE_FTS_COLUMNS)))]
+        entries: list[tuple[Any, ...]] = [
+            tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(_MI_TYPE_FTS_COLUMNS)} FROM mi_type_fts")]
         if sorted(types) != sorted(entries):
             wrong = sorted(set(types) ^ set(entries))[:3] or sorted(entries)[:1]
             report.problems.append(Problem("search.types_changed", "the search index of the instrument-type register "
@@ -262,7 +260,7 @@ _INDEXED = ("unique_identifier", "schema_version", "languages", "customer", "ite
             "issue_date", "calibration_date", "begin_date", "standards")
 
 
-def _check_search_internals(repo: Repository, report: VerifyReport) -> None:
+def _check_search_internals(repo: Store, report: VerifyReport) -> None:
     """FTS5's own check of its inverted index against its stored text (a tampered index blob). SQLite runs it as
     a statement that takes the write lock, so it runs after the snapshot, waits at most a quarter second for that
     lock and is skipped (a note) when the repository is read-only or another program is writing. The application's
@@ -294,7 +292,7 @@ def _check_search_internals(repo: Repository, report: VerifyReport) -> None:
         raw.close()
 
 
-def _check_files(conn: Connection, repo: Repository, report: VerifyReport) -> None:
+def _check_files(conn: Connection, repo: Store, report: VerifyReport) -> None:
     owners: dict[str, str] = {}
     for cert in conn.execute(select(schema.certificates.c.id, schema.certificates.c.unique_identifier,
                                     schema.certificates.c.xml_sha256, schema.certificates.c.pdf_sha256)):

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, create_engine, select
 
@@ -130,7 +131,7 @@ LATEST = MIGRATIONS[-1].version
 def current_version(conn: Connection) -> int:
     if not conn.dialect.has_table(conn, "schema_migrations"):
         return 0
-    versions = conn.execute(select(schema.schema_migrations.c.version)).scalars().all()
+    versions: Sequence[int] = conn.execute(select(schema.schema_migrations.c.version)).scalars().all()
     return max(versions, default=0)
 
 
@@ -183,7 +184,7 @@ def expected_schema() -> frozenset[tuple[str, str, str, str | None]]:
     try:
         with engine.begin() as conn:
             migrate(conn, "1970-01-01T00:00:00.000Z")
-            rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+            rows: Sequence[Any] = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
     finally:
         engine.dispose()
     return frozenset((t, n, tbl, normalized_sql(sql)) for t, n, tbl, sql in rows)

@@ -11,16 +11,19 @@ and goes out again in a new job).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, select
 
 from coomet_lab.kernel.atomic import write_bytes_atomic
 from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
+from coomet_lab.repository.certificates import Certificates, safe_file_name
 from coomet_lab.repository.filestore import sha256_hex
+from coomet_lab.repository.store import Store, inserted_id
 from coomet_lab.repository.verifications import (
     CONFIRMED,
     EXPORTED,
@@ -29,11 +32,9 @@ from coomet_lab.repository.verifications import (
     SUBMITTED,
     RowProblem,
     VerificationRecordError,
+    Verifications,
     _stored,
 )
-
-if TYPE_CHECKING:
-    from coomet_lab.repository.repo import Repository
 
 PENDING, WRITTEN = "pending", "written"
 
@@ -87,8 +88,10 @@ class ConfirmReport:
 class Outbox:
     """``repository.outbox``."""
 
-    def __init__(self, repo: Repository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store, *, certificates: Certificates, verifications: Verifications) -> None:
+        self.store = store
+        self.certificates = certificates
+        self.verifications = verifications
 
     # ---------------------------------------------------------------------------------------- Arshin export
 
@@ -104,7 +107,7 @@ class Outbox:
 
         done = self.write_pending(who=who)
         chosen = arshin.get_profile(profile or arshin.DEFAULT_PROFILE)
-        candidates = self.repo.verifications.list(status=RECORDED, since=since, limit=None)
+        candidates = self.verifications.list(status=RECORDED, since=since, limit=None)
         if not candidates:
             return done
         candidates.sort(key=lambda s: s.id)
@@ -113,7 +116,7 @@ class Outbox:
             files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
         except arshin.ArshinExportError as exc:
             raise VerificationRecordError(f"nothing exported: {exc}", [
-                RowProblem(key, problem.field, problem.message) for key, problem in exc.problems]) from exc
+                RowProblem(cast(int, key), problem.field, problem.message) for key, problem in exc.problems]) from exc
         job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
         done.append(self.write_job(job_id, who=who))
         return done
@@ -121,19 +124,19 @@ class Outbox:
     def _reserve(self, files, profile: str, directory: Path, who: str, expected: set[int]) -> int:  # noqa: ANN001
         """Record the job, its files (kept in the file store) and items; reserve the records — one transaction."""
         for rendered in files:
-            self.repo.files.put(rendered.data, rendered.sha256)
+            self.store.files.put(rendered.data, rendered.sha256)
         records = sum(len(f.keys) for f in files)
-        with self.repo._write("cannot record the export") as tx:  # noqa: SLF001
+        with self.store.write("cannot record the export") as tx:
             conn = tx.conn
-            job_id = int(conn.execute(schema.outbox_jobs.insert().values(
+            job_id = inserted_id(conn.execute(schema.outbox_jobs.insert().values(
                 target="arshin", profile=profile, status=PENDING, directory=str(directory.resolve()),
-                records=records, created_by=who, created_at=tx.now, updated_at=tx.now)).inserted_primary_key[0])
-            file_ids = []
+                records=records, created_by=who, created_at=tx.now, updated_at=tx.now)))
+            file_ids: list[int] = []
             for number, rendered in enumerate(files, start=1):
                 self._file_row(conn, rendered.sha256, len(rendered.data), "application/xml", tx.now)
-                file_id = int(conn.execute(schema.outbox_files.insert().values(
+                file_id = inserted_id(conn.execute(schema.outbox_files.insert().values(
                     job_id=job_id, name=f"arshin-{job_id:05d}-part-{number:03d}.xml", sha256=rendered.sha256,
-                    records=len(rendered.keys), status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+                    records=len(rendered.keys), status=PENDING, updated_at=tx.now)))
                 file_ids.append(file_id)
                 conn.execute(schema.outbox_items.insert(), [
                     {"file_id": file_id, "position": position, "verification_id": key, "state": EXPORTED}
@@ -167,7 +170,7 @@ class Outbox:
         folder = Path(directory or job.directory)
         folder.mkdir(parents=True, exist_ok=True)
         for item in job.files:
-            data = self.repo.files.read(item.sha256)
+            data = self.store.files.read(item.sha256)
             target = folder / item.name
             if target.exists() and target.read_bytes() != data:
                 raise OutboxError(f"{target} exists with other content; nothing was overwritten (write the job "
@@ -176,7 +179,7 @@ class Outbox:
         if job.target == "arshin":
             write_bytes_atomic(folder / f"arshin-{job_id:05d}-manifest.json", self.manifest(job_id))
         if job.status == PENDING:
-            with self.repo._write("cannot record the written export") as tx:  # noqa: SLF001
+            with self.store.write("cannot record the written export") as tx:
                 tx.conn.execute(schema.outbox_jobs.update().where(schema.outbox_jobs.c.id == job_id)
                                 .values(status=WRITTEN, directory=str(folder.resolve()), updated_at=tx.now))
                 file_ids = [f.id for f in job.files]
@@ -195,7 +198,7 @@ class Outbox:
         from coomet_lab._version import __version__
 
         job = self.job(job_id)
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             items = conn.execute(select(schema.outbox_items.c.file_id, schema.outbox_items.c.position,
                                         schema.outbox_items.c.verification_id)
                                  .where(schema.outbox_items.c.file_id.in_([f.id for f in job.files]))
@@ -221,14 +224,13 @@ class Outbox:
 
         from coomet_lab._version import __version__
         from coomet_lab.registers.package import PackageEntry, build_package
-        from coomet_lab.repository.repo import safe_file_name
 
         chosen = self._package_candidates(certificate_ids, since)
         if not chosen:
             return None
         entries = []
         for record in chosen:
-            xml, pdf = self.repo.certificate_bytes(record.id)
+            xml, pdf = self.certificates.bytes(record.id)
             stem = f"certificates/{safe_file_name(record.unique_identifier)}"
             entries.append(PackageEntry(f"{stem}.xml", xml, "dcc", record.unique_identifier))
             if pdf is not None:
@@ -236,16 +238,16 @@ class Outbox:
         data = build_package(entries, signer=signer, created=dt.datetime.now(dt.timezone.utc), made_by=who,
                              lab=lab, application=f"COOMET Lab {__version__}")
         digest = sha256_hex(data)
-        self.repo.files.put(data, digest)
-        with self.repo._write("cannot record the package") as tx:  # noqa: SLF001
-            job_id = int(tx.conn.execute(schema.outbox_jobs.insert().values(
+        self.store.files.put(data, digest)
+        with self.store.write("cannot record the package") as tx:
+            job_id = inserted_id(tx.conn.execute(schema.outbox_jobs.insert().values(
                 target="package", profile="coomet-lab-package-1", status=PENDING,
                 directory=str(Path(directory).resolve()), records=len(chosen), created_by=who, created_at=tx.now,
-                updated_at=tx.now)).inserted_primary_key[0])
+                updated_at=tx.now)))
             self._file_row(tx.conn, digest, len(data), "application/zip", tx.now)
-            file_id = int(tx.conn.execute(schema.outbox_files.insert().values(
+            file_id = inserted_id(tx.conn.execute(schema.outbox_files.insert().values(
                 job_id=job_id, name=f"package-{job_id:05d}.zip", sha256=digest, records=len(chosen),
-                status=PENDING, updated_at=tx.now)).inserted_primary_key[0])
+                status=PENDING, updated_at=tx.now)))
             tx.conn.execute(schema.outbox_items.insert(), [
                 {"file_id": file_id, "position": n, "certificate_id": record.id, "state": EXPORTED}
                 for n, record in enumerate(chosen, start=1)])
@@ -256,15 +258,15 @@ class Outbox:
 
     def _package_candidates(self, certificate_ids: list[int] | None, since: str | None) -> list:
         if certificate_ids:
-            records = [self.repo.get_certificate(key) for key in certificate_ids]
+            records = [self.certificates.get(key) for key in certificate_ids]
             foreign = [r.unique_identifier for r in records if r.kind != "issued"]
             if foreign:
                 raise OutboxError(f"only certificates issued here are packaged, not {', '.join(foreign)}")
             return records
-        with self.repo._read() as conn:  # noqa: SLF001
-            sent = set(conn.execute(select(schema.outbox_items.c.certificate_id)
-                                    .where(schema.outbox_items.c.certificate_id.is_not(None))).scalars())
-        records = self.repo.list_certificates(kind="issued", status="current", limit=100_000)
+        with self.store.read() as conn:
+            sent: set[int] = set(conn.execute(select(schema.outbox_items.c.certificate_id)
+                                              .where(schema.outbox_items.c.certificate_id.is_not(None))).scalars())
+        records = self.certificates.list(kind="issued", status="current", limit=100_000)
         return sorted((r for r in records if r.id not in sent and (not since or r.issue_date >= since)),
                       key=lambda r: r.id)
 
@@ -272,7 +274,7 @@ class Outbox:
         """For a target that sends no reply: a person confirms the register received the package."""
         if not note.strip():
             raise OutboxError("say how the receipt was confirmed (e.g. the register's acknowledgement number)")
-        with self.repo._write("cannot confirm the job") as tx:  # noqa: SLF001
+        with self.store.write("cannot confirm the job") as tx:
             job = tx.conn.execute(select(schema.outbox_jobs).where(schema.outbox_jobs.c.id == job_id)).first()
             if job is None:
                 raise RecordNotFoundError(kind="outbox job", key=job_id)
@@ -281,8 +283,8 @@ class Outbox:
             if job.status != SUBMITTED:
                 raise OutboxError(f"job {job_id} is {job.status}: it can be confirmed once it was delivered "
                                   "(marked as submitted)")
-            file_ids = list(tx.conn.execute(select(schema.outbox_files.c.id)
-                                            .where(schema.outbox_files.c.job_id == job_id)).scalars())
+            file_ids: list[int] = list(tx.conn.execute(select(schema.outbox_files.c.id)
+                                                       .where(schema.outbox_files.c.job_id == job_id)).scalars())
             for file_id in file_ids:
                 self._set_file(tx.conn, file_id, CONFIRMED, tx.now)
                 tx.conn.execute(schema.outbox_items.update().where(schema.outbox_items.c.file_id == file_id)
@@ -297,7 +299,7 @@ class Outbox:
 
     def mark_submitted(self, *, who: str, job_id: int | None = None, file_name: str | None = None) -> list[str]:
         """A person uploaded these files to Arshin: their records wait for the reply."""
-        with self.repo._write("cannot mark the upload") as tx:  # noqa: SLF001
+        with self.store.write("cannot mark the upload") as tx:
             chosen = self._choose_files(tx.conn, job_id, file_name)
             waiting = [f for f in chosen if f.status == WRITTEN]
             if not waiting:
@@ -350,8 +352,8 @@ class Outbox:
 
     @staticmethod
     def _update_job_status(conn: Connection, job_id: int, now: str) -> None:
-        states = set(conn.execute(select(schema.outbox_files.c.status)
-                                  .where(schema.outbox_files.c.job_id == job_id)).scalars())
+        states: set[str] = set(conn.execute(select(schema.outbox_files.c.status)
+                                            .where(schema.outbox_files.c.job_id == job_id)).scalars())
         status = next((s for s in (PENDING, WRITTEN) if s in states), None)
         if status is None:
             status = CONFIRMED if states == {CONFIRMED} else (
@@ -368,7 +370,7 @@ class Outbox:
 
         parsed = arshin.read_reply(reply, source=source)
         digest = sha256_hex(reply)
-        with self.repo._write("cannot import the reply") as tx:  # noqa: SLF001
+        with self.store.write("cannot import the reply") as tx:
             conn = tx.conn
             answered_before = conn.execute(select(schema.outbox_files.c.name).where(
                 schema.outbox_files.c.reply_sha256 == digest)).scalar()
@@ -384,7 +386,7 @@ class Outbox:
             if unknown:
                 raise OutboxError(f"the reply names record position(s) {unknown[:10]} that {target.name} does not "
                                   f"have ({target.records} records): is it the reply to another file?")
-            self.repo.files.put(reply, digest)
+            self.store.files.put(reply, digest)
             self._file_row(conn, digest, len(reply), "application/xml", tx.now)
             touched = self._apply_reply(conn, parsed, items, report, tx.now)
             answered = {e.corr_id for e in parsed.entries}
@@ -455,17 +457,17 @@ class Outbox:
             query = query.where(table.c.status == status)
         if job_id is not None:
             query = query.where(table.c.id == job_id)
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             jobs = list(conn.execute(query).mappings())
             ids = [j["id"] for j in jobs]
             files = [_file(r) for r in conn.execute(select(schema.outbox_files).where(
                 schema.outbox_files.c.job_id.in_(ids)).order_by(schema.outbox_files.c.id)).mappings()] if ids else []
             counts: dict[int, dict[str, int]] = {}
             if files:
-                for file_id, state, number in conn.execute(
+                for file_id, state, number in cast("Iterable[tuple[int, str, int]]", conn.execute(
                         select(schema.outbox_items.c.file_id, schema.outbox_items.c.state, func.count())
                         .where(schema.outbox_items.c.file_id.in_([f.id for f in files]))
-                        .group_by(schema.outbox_items.c.file_id, schema.outbox_items.c.state)):
+                        .group_by(schema.outbox_items.c.file_id, schema.outbox_items.c.state))):
                     counts.setdefault(file_id, {})[state] = number
         by_job: dict[int, list[OutboxFile]] = {}
         for f in files:

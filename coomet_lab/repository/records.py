@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sqlalchemy import Connection, select
+
 from coomet_lab.dcc.model import Certificate
+from coomet_lab.kernel.errors import RecordNotFoundError
+from coomet_lab.repository import schema
 
 
 def _json(obj: Any) -> dict[str, Any]:
@@ -182,3 +186,12 @@ class VerifyReport:
         return {"ok": self.ok, "problems": [p.to_json() for p in self.problems],
                 "notes": [n.to_json() for n in self.notes], "entries": self.entries, "records": self.records,
                 "files": self.files, "bytes": self.bytes, "seconds": round(self.seconds, 3), "head": self.head}
+
+
+def certificate_row(conn: Connection, certificate_id: int) -> CertificateRecord:
+    """The certificate ``certificate_id`` read on ``conn`` (a connection of the store); RecordNotFoundError."""
+    row = conn.execute(select(schema.certificates).where(schema.certificates.c.id == certificate_id)
+                       ).mappings().first()
+    if row is None:
+        raise RecordNotFoundError(kind="certificate", key=certificate_id)
+    return CertificateRecord.from_row(row)

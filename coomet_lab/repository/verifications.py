@@ -9,12 +9,13 @@ too. Every change is one audit entry that carries the hash of every row it touch
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, select, tuple_
 
@@ -32,9 +33,7 @@ from coomet_lab.jurisdictions.ru import (
 from coomet_lab.kernel.errors import RecordNotFoundError, RepositoryError
 from coomet_lab.repository import schema
 from coomet_lab.repository.audit import canonical
-
-if TYPE_CHECKING:
-    from coomet_lab.repository.repo import Repository
+from coomet_lab.repository.store import Store
 
 RECORDED, EXPORTED, SUBMITTED, CONFIRMED, REJECTED, WITHDRAWN = (
     "recorded", "exported", "submitted", "confirmed", "rejected", "withdrawn")
@@ -110,8 +109,8 @@ def _stored(row: Any) -> StoredVerification:
 class Verifications:
     """``repository.verifications``: record, correct, withdraw, list; the type register."""
 
-    def __init__(self, repo: Repository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     # ------------------------------------------------------------------------------------------ recording
 
@@ -151,7 +150,7 @@ class Verifications:
     def _record_batch(self, batch: Batch, *, source: str, who: str, keep_good_rows: bool) -> ImportReport:
         report = ImportReport(source, problems=list(batch.problems), rows=len(batch.records) + len(
             {p.line for p in batch.problems} - {line for line, _r in batch.records}))
-        with self.repo._write("cannot record the verifications") as tx:  # noqa: SLF001
+        with self.store.write("cannot record the verifications") as tx:
             report.problems.extend(self._already_recorded(tx.conn, batch.records))
             report.problems.sort(key=lambda p: p.line)
             refused = report.refused_lines
@@ -181,7 +180,7 @@ class Verifications:
         if not keys:
             return []
         table = schema.verifications
-        found = []
+        found: list[Any] = []
         key_list = list(keys)
         for start in range(0, len(key_list), 300):  # SQLite caps the number of bound parameters
             chunk = key_list[start:start + 300]
@@ -202,7 +201,7 @@ class Verifications:
             raise VerificationRecordError(f"verification #{verification_id} not changed: "
                                           + "; ".join(map(str, problems)),
                                           [RowProblem(verification_id, p.field, p.message) for p in problems])
-        with self.repo._write(f"cannot change verification #{verification_id}") as tx:  # noqa: SLF001
+        with self.store.write(f"cannot change verification #{verification_id}") as tx:
             current = self._get(tx.conn, verification_id)
             if current.status not in EDITABLE:
                 raise VerificationRecordError(f"verification #{verification_id} is {current.status}: only a "
@@ -221,7 +220,7 @@ class Verifications:
         """A record entered by mistake leaves every list and export; it stays in the repository, marked."""
         if not reason.strip():
             raise VerificationRecordError("withdrawing a verification needs a reason")
-        with self.repo._write(f"cannot withdraw verification #{verification_id}") as tx:  # noqa: SLF001
+        with self.store.write(f"cannot withdraw verification #{verification_id}") as tx:
             current = self._get(tx.conn, verification_id)
             if current.status not in EDITABLE:
                 raise VerificationRecordError(f"verification #{verification_id} is {current.status}: only a "
@@ -238,7 +237,7 @@ class Verifications:
         exported (the database trigger watches the record and its identity columns, not this one). A verification
         has one certificate or notice: linking a second one is refused.
         """
-        with self.repo._write(f"cannot link verification #{verification_id}") as tx:  # noqa: SLF001
+        with self.store.write(f"cannot link verification #{verification_id}") as tx:
             current = self._get(tx.conn, verification_id)
             if current.status == WITHDRAWN:
                 raise VerificationRecordError(f"verification #{verification_id} is withdrawn: it gets no certificate")
@@ -258,7 +257,7 @@ class Verifications:
     # ------------------------------------------------------------------------------------------ reading
 
     def get(self, verification_id: int) -> StoredVerification:
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             return self._get(conn, verification_id)
 
     @staticmethod
@@ -281,12 +280,12 @@ class Verifications:
             query = query.where(table.c.vrf_date >= since)
         if limit:
             query = query.limit(limit)
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             return [_stored(row) for row in conn.execute(query).mappings()]
 
     def counts(self) -> dict[str, int]:
         table = schema.verifications
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             return dict(conn.execute(select(table.c.status, func.count()).group_by(table.c.status)).all())
 
     # ------------------------------------------------------------------------------------------ type register
@@ -295,7 +294,7 @@ class Verifications:
         """Add or replace the types of a register snapshot (CSV or JSON); a bad snapshot changes nothing."""
         types = read_snapshot(path)
         table = schema.mi_types
-        with self.repo._write("cannot import the type register") as tx:  # noqa: SLF001
+        with self.store.write("cannot import the type register") as tx:
             numbers = [t.reg_number for t in types]
             for start in range(0, len(numbers), 500):
                 tx.conn.execute(table.delete().where(table.c.reg_number.in_(numbers[start:start + 500])))
@@ -303,8 +302,8 @@ class Verifications:
             if tx.conn.dialect.name == "sqlite":
                 for start in range(0, len(numbers), 500):
                     chunk = numbers[start:start + 500]
-                    tx.conn.exec_driver_sql(f"DELETE FROM mi_type_fts WHERE reg_number IN ({','.join('?' * len(chunk))})",
-                                            tuple(chunk))
+                    marks = ",".join("?" * len(chunk))
+                    tx.conn.exec_driver_sql(f"DELETE FROM mi_type_fts WHERE reg_number IN ({marks})", tuple(chunk))
                 tx.conn.exec_driver_sql(
                     "INSERT INTO mi_type_fts (reg_number, name, designation, manufacturer) VALUES (?, ?, ?, ?)",
                     [(t.reg_number, t.name, t.designation, t.manufacturer) for t in types])
@@ -320,22 +319,22 @@ class Verifications:
                 "source": source, "imported_at": now}
 
     def find_type(self, reg_number: str) -> InstrumentType | None:
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             row = conn.execute(select(schema.mi_types).where(schema.mi_types.c.reg_number == reg_number.strip())
                                ).mappings().first()
         return _type(row) if row else None
 
     def _type_lookup(self) -> dict[str, InstrumentType]:
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             return {row["reg_number"]: _type(row) for row in conn.execute(select(schema.mi_types)).mappings()}
 
-    def search_types(self, text: str, *, limit: int = 50) -> list[InstrumentType]:
+    def search_types(self, text: str, *, limit: int = 50) -> builtins.list[InstrumentType]:
         """Types whose number, name, designation or manufacturer match (word prefixes; a number exactly)."""
         words = [w for w in text.replace('"', " ").split() if w]
         if not words:
             return []
         table = schema.mi_types
-        with self.repo._read() as conn:  # noqa: SLF001
+        with self.store.read() as conn:
             if conn.dialect.name == "sqlite":
                 match = " ".join(f'"{w}"*' for w in words)
                 numbers = [r[0] for r in conn.exec_driver_sql(

@@ -103,7 +103,7 @@ def _repository_state():  # noqa: ANN202
     from coomet_lab.repository import Repository
 
     with Repository.open() as repo:
-        return [(r.id, r.pdf_sha256, r.signature_verdict) for r in repo.list_certificates()], repo.audit_head()
+        return [(r.id, r.pdf_sha256, r.signature_verdict) for r in repo.certificates.list()], repo.audit.head()
 
 
 def test_inspect_returns_one_frozen_verdict_per_kind(signed_dcc, signed_twin, lab_trust, tmp_path):

@@ -28,7 +28,7 @@ def repo(app_home):
 
 def _draft(repo, number: str):  # noqa: ANN202
     certificate = thermometer(number)
-    return repo.create_draft(certificate=certificate, who="technician").id, certificate
+    return repo.drafts.create(certificate=certificate, who="technician").id, certificate
 
 
 def test_one_issue_parses_twice_validates_once_and_verifies_once(repo, test_pki, lab_trust):
@@ -42,7 +42,7 @@ def test_one_issue_parses_twice_validates_once_and_verifies_once(repo, test_pki,
     # Before the typed results: 8 parses, 3 XSD runs, 4 signature verifications per issue.
     assert counts == {"parse": 2, "xsd": 1, "verify": 1}, counts
     assert result.record.signature_verdict == "valid" and result.record.validation == "valid"
-    xml, pdf = repo.certificate_bytes(result.record.id)
+    xml, pdf = repo.certificates.bytes(result.record.id)
     assert xml == result.signed_xml and pdf == result.pdf
     # What was stored without being checked again is what the one door calls valid.
     assert inspect(xml, trust=lab_trust, source="stored.xml").valid
@@ -74,7 +74,7 @@ def _unsigned() -> bytes:
 def test_the_repository_refuses_what_is_not_a_signed_document(repo, signed_dcc):
     draft_id, _ = _draft(repo, "UT-2026-00003")
     with pytest.raises(IssueRefusedError, match="must be the SignedDocument"):
-        repo.issue(draft_id=draft_id, signed=signed_dcc, who="t")
+        repo.certificates.issue(draft_id=draft_id, signed=signed_dcc, who="t")
 
 
 def test_a_twin_of_another_document_is_refused(repo, test_pki, lab_trust):
@@ -83,13 +83,13 @@ def test_a_twin_of_another_document_is_refused(repo, test_pki, lab_trust):
 
     signer = test_pki.signer("ec")
     draft_id, certificate = _draft(repo, "UT-2026-00004")
-    repo.fill_equipment(certificate)
+    repo.standards.fill_equipment(certificate)
     signed = sign_document(to_bytes(certificate), signer, trust=lab_trust)
     other = sign_document(to_bytes(thermometer("UT-2026-00005")), signer, trust=lab_trust)
     with pytest.raises(IssueRefusedError, match="not made from the signed XML"):
-        repo.issue(draft_id=draft_id, signed=signed, twin=make_signed_twin(other, signer=signer, trust=lab_trust),
-                   who="t")
-    assert repo.count_certificates() == 0
+        repo.certificates.issue(draft_id=draft_id, signed=signed,
+                                twin=make_signed_twin(other, signer=signer, trust=lab_trust), who="t")
+    assert repo.certificates.count() == 0
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -100,13 +100,13 @@ def test_a_batch_issues_every_certificate_and_refuses_a_repeated_one_alone(repo,
                                     repository=repo, who="technician", workers=workers, chunk=3)
     assert [o.ok for o in outcomes] == [True, True, False, True, True, True]
     assert "is issued" in str(outcomes[2].error)
-    assert repo.count_certificates(kind="issued") == 5
+    assert repo.certificates.count(kind="issued") == 5
     for outcome in outcomes[:2]:
-        xml, pdf = repo.certificate_bytes(outcome.record.id)
+        xml, pdf = repo.certificates.bytes(outcome.record.id)
         assert outcome.record.signature_verdict == "valid"
         assert inspect(pdf, trust=lab_trust, source="batch.pdf").valid
     assert repo.verify().ok
-    assert sum(1 for e in repo.audit_entries() if e.action == "issued") == 5
+    assert sum(1 for e in repo.audit.entries() if e.action == "issued") == 5
 
 
 def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust):
@@ -116,7 +116,7 @@ def test_a_batch_with_a_wrong_passphrase_signs_nothing(repo, test_pki, lab_trust
     with pytest.raises(WrongSecretError):
         services.issue_batch(drafts, KeyFile(test_pki.signers["ec"]), "not the passphrase", trust=lab_trust,
                              repository=repo, who="technician", workers=2)
-    assert repo.count_certificates() == 0
+    assert repo.certificates.count() == 0
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -125,10 +125,10 @@ def test_a_batch_refuses_a_certificate_whose_standards_are_not_traceable(repo, t
 
     drafts = [_draft(repo, "UT-2026-00030")]
     late = thermometer("UT-2026-00031", calibration_date="2028-01-10")  # after the standards' due date
-    drafts.append((repo.create_draft(certificate=late, who="technician").id, late))
+    drafts.append((repo.drafts.create(certificate=late, who="technician").id, late))
     drafts.append(_draft(repo, "UT-2026-00032"))
     outcomes = services.issue_batch(drafts, KeyFile(test_pki.signers["ec"]), PASSPHRASE, trust=lab_trust,
                                     repository=repo, who="technician", workers=workers)
     assert [o.ok for o in outcomes] == [True, False, True]
     assert isinstance(outcomes[1].error, TraceabilityBlockedError) and outcomes[1].identifier == "UT-2026-00031"
-    assert [r.unique_identifier for r in repo.list_certificates()] == ["UT-2026-00032", "UT-2026-00030"]
+    assert [r.unique_identifier for r in repo.certificates.list()] == ["UT-2026-00032", "UT-2026-00030"]

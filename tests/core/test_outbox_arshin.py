@@ -65,7 +65,7 @@ def test_a_bad_record_stops_the_export_and_reserves_nothing(app_home, tmp_path):
         from coomet_lab.repository.verifications import record_text
 
         broken = fit_record(manufacture_num="SN2", applicable=False, valid_date="")
-        with repo._write("test") as tx:  # noqa: SLF001
+        with repo.store.write("test") as tx:
             tx.conn.execute(schema.verifications.update().where(schema.verifications.c.id == keys[1])
                             .values(record=record_text(broken)))
         with pytest.raises(VerificationRecordError) as refused:
@@ -105,7 +105,7 @@ def test_a_written_file_is_never_overwritten_with_other_content(app_home, tmp_pa
             repo.outbox.write_job(job.id, who="test")
         assert target.read_bytes() == b"edited by hand"
         again = repo.outbox.write_job(job.id, who="test", directory=tmp_path / "copy")
-        assert (tmp_path / "copy" / again.files[0].name).read_bytes() == repo.files.read(job.files[0].sha256)
+        assert (tmp_path / "copy" / again.files[0].name).read_bytes() == repo.store.files.read(job.files[0].sha256)
 
 
 def test_upload_then_reply_gives_each_record_its_arshin_number(app_home, tmp_path):
@@ -208,7 +208,7 @@ def test_the_command_line_names_every_record_an_export_refuses(app_home, tmp_pat
         from coomet_lab.repository import schema
         from coomet_lab.repository.verifications import record_text
 
-        with repo._write("test") as tx:  # noqa: SLF001
+        with repo.store.write("test") as tx:
             tx.conn.execute(schema.verifications.update().where(schema.verifications.c.id == key)
                             .values(record=record_text(fit_record(manufacture_num="SN1", sign_cipher="DGH"))))
     refused = run("export", "arshin", "-o", tmp_path, home=app_home)

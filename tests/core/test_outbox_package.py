@@ -30,8 +30,8 @@ def test_a_package_carries_the_exact_files_and_verifies(app_home, tmp_path, test
         (package,) = job.files
         data = (tmp_path / "out" / package.name).read_bytes()
         archive = zipfile.ZipFile(io.BytesIO(data))
-        assert archive.read("certificates/UT-2026-00417.xml") == repo.certificate_bytes(first.id)[0]
-        assert archive.read("certificates/UT-2026-00418.pdf") == repo.certificate_bytes(second.id)[1]
+        assert archive.read("certificates/UT-2026-00417.xml") == repo.certificates.bytes(first.id)[0]
+        assert archive.read("certificates/UT-2026-00418.pdf") == repo.certificates.bytes(second.id)[1]
         sums = archive.read("SHA256SUMS").decode()
         assert f"{first.xml_sha256}  certificates/UT-2026-00417.xml" in sums
         report = verify_package(data, trust=lab_trust)

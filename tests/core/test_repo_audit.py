@@ -19,7 +19,7 @@ def repo(app_home):
         register_standards(repository)
         issue_new(repository, "UT-A1", pdf=True)
         issue_new(repository, "UT-A2")
-        repository.import_files([EX05], who="ann")
+        repository.certificates.import_files([EX05], who="ann")
         yield repository
 
 
@@ -43,18 +43,18 @@ def _problems(*codes_and_texts: str) -> list[str]:
 def test_a_clean_repository_verifies(repo):
     code, out, _ = run_cli("repo", "verify")
     assert code == 0 and out.startswith("OK: ") and "entries/s" in out and "MB/s" in out
-    entries = repo.audit_entries()
+    entries = repo.audit.entries()
     assert entries[0].prev_hash == "0" * 64
     assert all(b.prev_hash == a.entry_hash for a, b in zip(entries, entries[1:], strict=False))
     assert json.loads((repo.root / "audit-head.json").read_text())["seq"] == entries[-1].seq
 
 
 def test_every_action_is_recorded_with_who_and_when(repo, tmp_path):
-    repo.log_event(action=Action.KEY_USED, who="ann", subject="key:lab-2026", details={"purpose": "test"})
-    actions = [(e.action, e.actor) for e in repo.audit_entries()]
+    repo.audit.log_event(action=Action.KEY_USED, who="ann", subject="key:lab-2026", details={"purpose": "test"})
+    actions = [(e.action, e.actor) for e in repo.audit.entries()]
     assert ("issued", "technician") in actions and ("imported", "ann") in actions
     assert ("record added", "metrologist") in actions and actions[-1] == ("key used", "ann")
-    assert all(e.at.endswith("Z") and "T" in e.at for e in repo.audit_entries())
+    assert all(e.at.endswith("Z") and "T" in e.at for e in repo.audit.entries())
 
 
 def test_a_changed_certificate_row_is_found(repo, db):
@@ -76,16 +76,16 @@ def test_a_row_inserted_behind_the_apps_back_is_found(repo, db):
 
 
 def test_a_changed_file_is_found(repo):
-    record = repo.find("UT-A2")
-    path = repo.files.path_of(record.xml_sha256)
+    record = repo.certificates.find("UT-A2")
+    path = repo.store.files.path_of(record.xml_sha256)
     os.chmod(path, 0o644)
     path.write_bytes(path.read_bytes().replace(b"20417", b"20418"))
     _problems(f"the XML of certificate #{record.id} (UT-A2) was changed on disk")
 
 
 def test_a_removed_file_is_found(repo):
-    record = repo.find("UT-A1")
-    repo.files.path_of(record.pdf_sha256).unlink()
+    record = repo.certificates.find("UT-A1")
+    repo.store.files.path_of(record.pdf_sha256).unlink()
     _problems(f"the PDF of certificate #{record.id} (UT-A1) is missing")
 
 

@@ -20,7 +20,7 @@ def repo(app_home):
     with Repository.open() as repository:
         register_standards(repository)
         issue_new(repository, "UT-B1", pdf=True)
-        repository.import_files([EX05], who="ann")
+        repository.certificates.import_files([EX05], who="ann")
         yield repository
 
 
@@ -48,10 +48,10 @@ def test_backup_while_another_thread_keeps_issuing_is_consistent(repo, tmp_path)
         assert restored["previous"] is None
         with Repository.open(target) as copy:
             assert copy.verify().ok
-            assert copy.count_certificates() == info["certificates"]
-            for record in copy.list_certificates(limit=1000):
-                assert copy.certificate_bytes(record.id)[0] == repo.certificate_bytes(record.id)[0]
-    assert repo.audit_entries()[-1].action in ("backup made", "issued")
+            assert copy.certificates.count() == info["certificates"]
+            for record in copy.certificates.list(limit=1000):
+                assert copy.certificates.bytes(record.id)[0] == repo.certificates.bytes(record.id)[0]
+    assert repo.audit.entries()[-1].action in ("backup made", "issued")
 
 
 def test_backup_archive_has_a_manifest_of_every_file(repo, tmp_path):
@@ -61,7 +61,7 @@ def test_backup_archive_has_a_manifest_of_every_file(repo, tmp_path):
         assert manifest["format"] == "coomet-lab-repository-backup" and manifest["certificates"] == 2
         assert set(archive.namelist()) == set(manifest["members"]) | {"manifest.json"}
         assert len([m for m in manifest["members"] if m.startswith("files/")]) == 3
-    entry = repo.audit_entries()[-1]
+    entry = repo.audit.entries()[-1]
     assert entry.action == "backup made" and entry.details["sha256"] == info["sha256"]
 
 
@@ -74,11 +74,11 @@ def test_restore_refuses_a_non_empty_repository_unless_forced_and_keeps_it(repo,
     code, out, _ = run_cli("repo", "restore", "--force", info["archive"])
     assert code == 0 and "kept in" in out
     with Repository.open() as restored:
-        assert restored.count_certificates() == 2 and restored.verify().ok
-        assert restored.audit_entries()[-1].action == "restored"
+        assert restored.certificates.count() == 2 and restored.verify().ok
+        assert restored.audit.entries()[-1].action == "restored"
     previous = next(app_home.glob("repository.before-restore-*"))
     with Repository.open(previous) as old:
-        assert old.find("UT-AFTER-BACKUP")
+        assert old.certificates.find("UT-AFTER-BACKUP")
 
 
 def test_restore_refuses_while_the_application_holds_the_repository(repo, tmp_path, app_home):

@@ -44,30 +44,31 @@ def _child(root, out: int, seed: int) -> None:
     for n in range(10_000):
         operation = rng.choice(("save", "issue", "issue", "amend", "import"))
         if operation == "save":
-            draft = repo.create_draft(certificate=thermometer(f"CR-{tag}-D{n}"), who="crash")
+            draft = repo.drafts.create(certificate=thermometer(f"CR-{tag}-D{n}"), who="crash")
             for revision in range(1, 4):
-                repo.save_draft(draft_id=draft.id, certificate=draft.certificate(), expected_revision=revision)
+                repo.drafts.save(draft_id=draft.id, certificate=draft.certificate(), expected_revision=revision)
         elif operation == "issue":
             certificate = thermometer(f"CR-{tag}-{n}")
-            draft = repo.create_draft(certificate=certificate, who="crash")
+            draft = repo.drafts.create(certificate=certificate, who="crash")
             xml = to_bytes(certificate)
             pdf = make_twin(xml) if rng.random() < 0.3 else None
-            record = repo.issue(draft_id=draft.id, signed_xml=xml, pdf=pdf, who="crash", key_id="crash-key")
+            record = repo.certificates.issue(draft_id=draft.id, signed_xml=xml, pdf=pdf, who="crash",
+                                             key_id="crash-key")
             say(f"ISSUED {record.id} {record.unique_identifier} {record.xml_sha256} {record.pdf_sha256}")
         elif operation == "amend":
-            current = repo.list_certificates(kind="issued", status="current", limit=30)
+            current = repo.certificates.list(kind="issued", status="current", limit=30)
             if not current:
                 continue
             try:
-                draft = repo.amend(certificate_id=rng.choice(current).id, who="crash")
+                draft = repo.certificates.amend(certificate_id=rng.choice(current).id, who="crash")
             except AmendmentError:  # a killed child left an amendment draft open: that is allowed
                 continue
-            record = repo.issue(draft_id=draft.id, signed_xml=to_bytes(draft.certificate()), who="crash")
+            record = repo.certificates.issue(draft_id=draft.id, signed_xml=to_bytes(draft.certificate()), who="crash")
             say(f"ISSUED {record.id} {record.unique_identifier} {record.xml_sha256} {record.pdf_sha256}")
         else:
             xml = to_bytes(thermometer(f"EXT-{tag}-{n}"))
             data = make_twin(xml) if rng.random() < 0.5 else xml
-            outcome = repo.import_bytes(data, source=f"ext-{n}", who="crash")
+            outcome = repo.certificates.import_bytes(data, source=f"ext-{n}", who="crash")
             assert outcome.status == "imported", outcome
             say(f"IMPORTED {outcome.certificate_id} {outcome.unique_identifier} {hashlib.sha256(xml).hexdigest()}")
     say("DONE")
@@ -158,24 +159,24 @@ def test_sigkill_at_random_points_loses_nothing_acknowledged(app_home):
         report = repo.verify()
         assert report.ok, report.problems[:5]
         for cid, (number, xml_sha, pdf_sha) in acknowledged.items():
-            record = repo.get_certificate(cid)
+            record = repo.certificates.get(cid)
             assert (record.unique_identifier, record.xml_sha256) == (number, xml_sha)
             assert record.pdf_sha256 == (None if pdf_sha == "None" else pdf_sha)
-            xml, pdf = repo.certificate_bytes(cid)  # both files present and matching their rows
+            xml, pdf = repo.certificates.bytes(cid)  # both files present and matching their rows
             assert hashlib.sha256(xml).hexdigest() == xml_sha
         for cid, (number, xml_sha) in imported.items():
-            record = repo.get_certificate(cid)
+            record = repo.certificates.get(cid)
             assert (record.kind, record.unique_identifier, record.xml_sha256) == ("received", number, xml_sha)
-        replaced = repo.list_certificates(status="replaced", limit=100_000)
+        replaced = repo.certificates.list(status="replaced", limit=100_000)
         for record in replaced:
-            successor = repo.get_certificate(record.replaced_by_id)
+            successor = repo.certificates.get(record.replaced_by_id)
             assert successor.amends_id == record.id and successor.status in ("current", "replaced")
-        rows = repo.count_certificates()
-        orphans = repo.orphan_files()
+        rows = repo.certificates.count()
+        orphans = repo.audit.orphan_files()
         assert rows >= len(acknowledged) + len(imported)
-        repo.remove_orphans(who="test", older_than=0)
+        repo.audit.remove_orphans(who="test", older_than=0)
         after = repo.verify()
         assert after.ok and not [n for n in after.notes if n.code.startswith("file.")]
-        assert repo.count_certificates() == rows  # orphans were never records
+        assert repo.certificates.count() == rows  # orphans were never records
     print(f"\ncrash harness: {kills} kills in {elapsed:.1f} s; {len(acknowledged)} acknowledged issues, "
           f"{len(imported)} imports, {len(replaced)} replaced, {len(orphans)} orphan files cleaned")

@@ -24,7 +24,7 @@ from tests.repo_support import issue_new, make_twin, raw_db, register_standards,
 def _prepared(repo, number):
     """A draft and its XML: issuing it is then the only write left."""
     certificate = thermometer(number)
-    return repo.create_draft(certificate=certificate, who="ann"), to_bytes(certificate)
+    return repo.drafts.create(certificate=certificate, who="ann"), to_bytes(certificate)
 
 
 def _snapshot(repo):
@@ -34,7 +34,8 @@ def _snapshot(repo):
                        for t in ("certificates", "files", "audit_log", "drafts"))
     finally:
         db.close()
-    return counts, sorted(repo.files.iter_hashes()), sorted(p.name for p in repo.files.leftover_temporaries())
+    files = repo.store.files
+    return counts, sorted(files.iter_hashes()), sorted(p.name for p in files.leftover_temporaries())
 
 
 def test_a_locked_database_gives_a_clear_error_after_the_busy_timeout(app_home):
@@ -46,12 +47,12 @@ def test_a_locked_database_gives_a_clear_error_after_the_busy_timeout(app_home):
         holder.execute("BEGIN EXCLUSIVE")
         started = time.monotonic()
         with pytest.raises(RepositoryBusyError, match="the repository is busy: another program") as caught:
-            repo.issue(draft_id=draft.id, signed_xml=xml, who="ann")
+            repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann")
         assert caught.value.code == "repository.busy" and time.monotonic() - started < 5
         holder.execute("ROLLBACK")
         holder.close()
         assert _snapshot(repo) == before
-        assert repo.issue(draft_id=draft.id, signed_xml=xml, who="ann").unique_identifier == "UT-BUSY"
+        assert repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann").unique_identifier == "UT-BUSY"
         assert repo.verify().ok
 
 
@@ -65,7 +66,7 @@ def test_writers_in_two_processes_queue_instead_of_failing(app_home):
     for proc in procs:
         assert proc.wait(timeout=60) == 0, proc.stderr.read().decode()
     with Repository.open() as repo:
-        assert repo.count_certificates(kind="issued") == 10
+        assert repo.certificates.count(kind="issued") == 10
         assert repo.verify().ok
 
 
@@ -121,9 +122,9 @@ def test_a_second_instance_is_refused_clearly(app_home):
             cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, timeout=60)
         assert other.stdout.startswith("RepositoryInUseError") and f"pid {os.getpid()}" in other.stdout
         assert run_cli("repo", "list")[0] == 0  # command-line tools share the repository with the app
-        first.import_files([EX01], who="ann")
+        first.certificates.import_files([EX01], who="ann")
     with Repository.open(instance_lock=True) as again:  # released on close (and by the OS on a crash)
-        assert again.count_certificates() == 1
+        assert again.certificates.count() == 1
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="finds the file being written through /proc")
@@ -143,12 +144,12 @@ def test_a_full_disk_while_storing_a_file_changes_nothing(app_home, monkeypatch,
 
         monkeypatch.setattr(os, failing, full)
         with pytest.raises(RepositoryStorageError, match="the disk is full; nothing was changed"):
-            repo.issue(draft_id=draft.id, signed_xml=xml, pdf=make_twin(xml), who="ann")
+            repo.certificates.issue(draft_id=draft.id, signed_xml=xml, pdf=make_twin(xml), who="ann")
         with pytest.raises(RepositoryStorageError, match="the disk is full; nothing was changed"):
-            repo.import_files([EX05], who="ann")
+            repo.certificates.import_files([EX05], who="ann")
         monkeypatch.setattr(os, failing, real)
         assert _snapshot(repo) == before
-        assert repo.issue(draft_id=draft.id, signed_xml=xml, who="ann").unique_identifier == "UT-FULL"
+        assert repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann").unique_identifier == "UT-FULL"
         assert repo.verify().ok
 
 
@@ -186,8 +187,8 @@ def test_a_really_full_disk(tmp_path):
             report = repo.verify()
             assert report.ok, report.problems
             for record in issued:
-                assert repo.certificate_bytes(record.id)[0]
-            assert repo.count_certificates() == len(issued)
+                assert repo.certificates.bytes(record.id)[0]
+            assert repo.certificates.count() == len(issued)
     finally:
         _umount(mount)
 
@@ -213,13 +214,13 @@ def test_a_read_only_folder_opens_for_reading_and_refuses_changes(tmp_path):
     try:
         with Repository.open(view) as repo:
             assert repo.read_only
-            assert [h.unique_identifier for h in repo.search("UT-RO*")] == ["UT-RO-1"]
-            assert repo.certificate_bytes(first.id)[0] and repo.verify().ok
+            assert [h.unique_identifier for h in repo.certificates.search("UT-RO*")] == ["UT-RO-1"]
+            assert repo.certificates.bytes(first.id)[0] and repo.verify().ok
             with pytest.raises(RepositoryStorageError, match="cannot create the draft: the repository folder "
                                                              ".* is read-only; nothing was changed"):
                 issue_new(repo, "UT-RO-2")
             with pytest.raises(RepositoryStorageError, match="read-only"):
-                repo.import_files([EX01], who="ann")
+                repo.certificates.import_files([EX01], who="ann")
         code, _, err = run_cli("repo", "--repository", view, "import", EX01)
         assert code == 2 and "read-only" in err and "Traceback" not in err
     finally:
@@ -243,6 +244,6 @@ def test_a_folder_turning_read_only_during_a_write_changes_nothing(app_home, mon
 
         monkeypatch.setattr(os, "open", refuse)
         with pytest.raises(RepositoryStorageError, match="the repository folder is read-only"):
-            repo.issue(draft_id=draft.id, signed_xml=xml, who="ann")
+            repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann")
         monkeypatch.setattr(os, "open", real)
         assert _snapshot(repo) == before

@@ -23,7 +23,7 @@ def repo(app_home):
 def _stored_state(repo):
     db = raw_db(repo.root)
     counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("certificates", "files", "audit_log")]
-    return counts, sorted(repo.files.iter_hashes())
+    return counts, sorted(repo.store.files.iter_hashes())
 
 
 def test_import_dccs_of_any_3x_version_with_signature_verdicts(repo):
@@ -33,17 +33,17 @@ def test_import_dccs_of_any_3x_version_with_signature_verdicts(repo):
         calls.append(len(data))
         return "intact-untrusted", "signed by PTB test certificate; CA not trusted"
 
-    outcomes = repo.import_files([EX01, EX02, EX05], who="ann", verify_signature=verifier)
+    outcomes = repo.certificates.import_files([EX01, EX02, EX05], who="ann", verify_signature=verifier)
     assert [o.status for o in outcomes] == ["imported"] * 3
     assert [o.signature_verdict for o in outcomes] == ["unsigned", "intact-untrusted", "unsigned"]
     assert len(calls) == 1  # only the signed file goes to the verifier
-    old = repo.get_certificate(outcomes[2].certificate_id)
+    old = repo.certificates.get(outcomes[2].certificate_id)
     assert (old.kind, old.schema_version, old.validation) == ("received", "3.1.1", "valid")
-    assert repo.certificate_bytes(old.id)[0] == EX05.read_bytes()
-    again = repo.import_files([EX05], who="ann")[0]
+    assert repo.certificates.bytes(old.id)[0] == EX05.read_bytes()
+    again = repo.certificates.import_files([EX05], who="ann")[0]
     assert again.status == "duplicate" and again.certificate_id == old.id
     renumbered = EX02.read_bytes().replace(b"<dcc:uniqueIdentifier>1234", b"<dcc:uniqueIdentifier>12345")
-    no_verifier = repo.import_bytes(renumbered, source="copy.xml", who="ann")
+    no_verifier = repo.certificates.import_bytes(renumbered, source="copy.xml", who="ann")
     assert no_verifier.signature_verdict == "not checked"
 
 
@@ -51,7 +51,7 @@ def test_a_failing_verifier_is_a_verdict_not_a_lost_import(repo):
     def broken(data: bytes) -> tuple[str, str]:
         raise RuntimeError("no trust store")
 
-    outcome = repo.import_files([EX02], who="ann", verify_signature=broken)[0]
+    outcome = repo.certificates.import_files([EX02], who="ann", verify_signature=broken)[0]
     assert outcome.status == "imported" and outcome.signature_verdict == "unverifiable"
 
 
@@ -59,7 +59,7 @@ def test_an_invalid_dcc_is_kept_with_its_verdict(repo, tmp_path):
     invalid = tmp_path / "invalid.xml"
     invalid.write_bytes(EX01.read_bytes().replace(b"<dcc:endPerformanceDate>1957-08-13",
                                                   b"<dcc:endPerformanceDate>1957-08-01"))
-    outcome = repo.import_files([invalid], who="ann")[0]
+    outcome = repo.certificates.import_files([invalid], who="ann")[0]
     assert outcome.status == "imported" and outcome.validation.startswith("invalid: ")
 
 
@@ -73,7 +73,7 @@ def test_nothing_that_fails_to_parse_is_half_imported(repo, tmp_path):
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
         paths.append(tmp_path / name)
-    outcomes = repo.import_files([*paths, tmp_path / "missing.xml"], who="ann")
+    outcomes = repo.certificates.import_files([*paths, tmp_path / "missing.xml"], who="ann")
     assert [o.status for o in outcomes] == ["refused"] * 8, outcomes
     assert "no embedded dcc.xml" in outcomes[4].message and "cannot read" in outcomes[7].message
     assert _stored_state(repo) == before
@@ -83,15 +83,15 @@ def test_pdf_twins_are_stored_with_their_embedded_xml(repo, tmp_path):
     xml = to_bytes(thermometer("EXT-2026-1"))
     twin = tmp_path / "twin.pdf"
     twin.write_bytes(make_twin(xml))
-    outcome = repo.import_files([twin], who="ann")[0]
+    outcome = repo.certificates.import_files([twin], who="ann")[0]
     assert outcome.status == "imported" and outcome.unique_identifier == "EXT-2026-1"
-    assert repo.certificate_bytes(outcome.certificate_id) == (xml, twin.read_bytes())
+    assert repo.certificates.bytes(outcome.certificate_id) == (xml, twin.read_bytes())
     # The XML alone first, its twin later: the twin is attached to the same record.
     other = to_bytes(thermometer("EXT-2026-2"))
-    first = repo.import_bytes(other, source="ext2.xml", who="ann")
-    attached = repo.import_bytes(make_twin(other), source="ext2.pdf", who="ann")
+    first = repo.certificates.import_bytes(other, source="ext2.xml", who="ann")
+    attached = repo.certificates.import_bytes(make_twin(other), source="ext2.pdf", who="ann")
     assert attached.status == "twin attached" and attached.certificate_id == first.certificate_id
-    assert repo.certificate_bytes(first.certificate_id)[1] is not None
+    assert repo.certificates.bytes(first.certificate_id)[1] is not None
     assert repo.verify().ok
 
 
@@ -114,7 +114,7 @@ def filled(repo):
     issue_new(repo, "UT-2026-00417")
     issue_new(repo, "UT-2026-00418")
     issue_new(repo, "UT-2025-00001")
-    repo.import_files([EX05], who="ann")
+    repo.certificates.import_files([EX05], who="ann")
     return repo
 
 
@@ -133,22 +133,22 @@ def filled(repo):
     ("   ", set()),
 ])
 def test_search(filled, query, expected):
-    assert {h.unique_identifier for h in filled.search(query)} == expected
+    assert {h.unique_identifier for h in filled.certificates.search(query)} == expected
 
 
 def test_search_ranks_the_certificate_number_first_and_reports_status(filled):
-    original = filled.find("UT-2026-00417")
-    draft = filled.amend(certificate_id=original.id, who="ann")
-    filled.issue(draft_id=draft.id, signed_xml=to_bytes(draft.certificate()), who="ann")
-    hits = filled.search("UT-2026-00417*")
+    original = filled.certificates.find("UT-2026-00417")
+    draft = filled.certificates.amend(certificate_id=original.id, who="ann")
+    filled.certificates.issue(draft_id=draft.id, signed_xml=to_bytes(draft.certificate()), who="ann")
+    hits = filled.certificates.search("UT-2026-00417*")
     assert [h.unique_identifier for h in hits][0] == "UT-2026-00417"
     assert {h.unique_identifier: h.status for h in hits} == {"UT-2026-00417": "replaced", "UT-2026-00417-A1": "current"}
 
 
 def test_like_fallback_finds_the_same_for_plain_terms(filled):
-    with filled._read() as conn:  # noqa: SLF001 (the seam a server database would use)
+    with filled.store.read() as conn:  # the seam a server database would use
         like = {r.unique_identifier for r in LikeSearch().search(conn, "UT-2026 uralkhim", 50)}
-    assert like == {h.unique_identifier for h in filled.search("UT-2026* uralkhim")}
+    assert like == {h.unique_identifier for h in filled.certificates.search("UT-2026* uralkhim")}
 
 
 def test_fts_query_quotes_every_term():

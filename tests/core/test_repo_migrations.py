@@ -20,7 +20,7 @@ MIGRATION_1_SHAPE = "a3dd979642572634f640fa353011c6d181bee3900027a9f1697be5068a6
 
 
 def shape_of(repo: Repository, tables: set[str] | None = None) -> str:
-    inspector = inspect(repo.engine)
+    inspector = inspect(repo.store.engine)
     shape = {}
     for table in sorted(inspector.get_table_names()):
         if table.startswith("certificate_fts") or (tables is not None and table not in tables):
@@ -35,7 +35,7 @@ def test_migration_1_creates_the_pinned_shape(app_home):
     assert LATEST == len(MIGRATIONS) == 3
     with Repository.open() as repo:
         assert shape_of(repo, set(schema.metadata.tables) | {"schema_migrations"}) == MIGRATION_1_SHAPE
-        tables = set(inspect(repo.engine).get_table_names())
+        tables = set(inspect(repo.store.engine).get_table_names())
     assert set(schema.metadata.tables) <= tables and "certificate_fts" in tables
     assert set(schema.metadata_v2.tables) <= tables and "mi_type_fts" in tables
 
@@ -49,11 +49,11 @@ def test_a_version_1_repository_is_migrated_and_stays_verifiable(app_home, monke
         only_version_1.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
         only_version_1.setattr(migrations, "LATEST", 1)
         with Repository.open() as repo:
-            repo.add_customer(name="АО «Уралхим»", who="test")
-            assert "verifications" not in inspect(repo.engine).get_table_names()
+            repo.customers.add(name="АО «Уралхим»", who="test")
+            assert "verifications" not in inspect(repo.store.engine).get_table_names()
     with Repository.open() as repo:
         assert repo.root == app_home / "repository"
-        assert "verifications" in inspect(repo.engine).get_table_names()
+        assert "verifications" in inspect(repo.store.engine).get_table_names()
         versions = raw_db(repo.root).execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
         assert versions == [(1,), (2,), (3,)]
         report = repo.verify()

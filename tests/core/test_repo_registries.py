@@ -18,18 +18,18 @@ def repo(app_home):
 
 
 def test_registers_are_kept_and_every_change_is_audited(repo):
-    customer = repo.add_customer(name="АО «Уралхим»", address="Пермь", who="clerk")
-    repo.update_customer(customer_id=customer, contact="+7 342 000", who="clerk")
-    person = repo.add_person(name="И. Петров", role="head of laboratory", key_id="SHA256:ab12", who="admin")
-    type_id = repo.add_instrument_type(name="Pt100 thermometer", type_code="12345-67", template=thermometer(),
-                                       who="admin")
-    standard = repo.add_standard(code="ETS-100/1021", name="ETS-100", serial="1021", who="m")
-    repo.update_standard(standard_id=standard.id, measuring_range="-50…450 °C", who="m")
-    assert repo.list_customers()[0]["contact"] == "+7 342 000"
-    assert repo.list_persons()[0]["key_id"] == "SHA256:ab12" and person == 1
-    assert repo.instrument_template(type_id).unique_identifier == "UT-2026-00417"
-    assert repo.get_standard("ETS-100/1021").measuring_range == "-50…450 °C"
-    subjects = [(e.action, e.subject) for e in repo.audit_entries()]
+    customer = repo.customers.add(name="АО «Уралхим»", address="Пермь", who="clerk")
+    repo.customers.update(customer_id=customer, contact="+7 342 000", who="clerk")
+    person = repo.persons.add(name="И. Петров", role="head of laboratory", key_id="SHA256:ab12", who="admin")
+    type_id = repo.instrument_types.add(name="Pt100 thermometer", type_code="12345-67", template=thermometer(),
+                                        who="admin")
+    standard = repo.standards.add(code="ETS-100/1021", name="ETS-100", serial="1021", who="m")
+    repo.standards.update(standard_id=standard.id, measuring_range="-50…450 °C", who="m")
+    assert repo.customers.list()[0]["contact"] == "+7 342 000"
+    assert repo.persons.list()[0]["key_id"] == "SHA256:ab12" and person == 1
+    assert repo.instrument_types.template(type_id).unique_identifier == "UT-2026-00417"
+    assert repo.standards.get("ETS-100/1021").measuring_range == "-50…450 °C"
+    subjects = [(e.action, e.subject) for e in repo.audit.entries()]
     assert subjects == [("record added", "customers:1"), ("record changed", "customers:1"),
                         ("record added", "persons:1"), ("record added", "instrument_types:1"),
                         ("record added", "standards:1"), ("record changed", "standards:1")]
@@ -40,26 +40,26 @@ def test_registers_are_kept_and_every_change_is_audited(repo):
 
 
 def test_register_errors_are_plain(repo):
-    repo.add_standard(code="S1", name="one", who="m")
+    repo.standards.add(code="S1", name="one", who="m")
     with pytest.raises(RepositoryError, match="UNIQUE"):
-        repo.add_standard(code="S1", name="again", who="m")
+        repo.standards.add(code="S1", name="again", who="m")
     with pytest.raises(RepositoryError, match="cannot change \\['id'\\]"):
-        repo.update_standard(standard_id=1, id=5, who="m")
+        repo.standards.update(standard_id=1, id=5, who="m")
     with pytest.raises(RecordNotFoundError):
-        repo.update_customer(customer_id=42, name="x", who="m")
+        repo.customers.update(customer_id=42, name="x", who="m")
     with pytest.raises(RecordNotFoundError):
-        repo.get_standard("nope")
+        repo.standards.get("nope")
     with pytest.raises(RepositoryError, match="needs an action and who"):
-        repo.log_event(action=Action.KEY_USED, who="")
-    assert repo.log_event(action=Action.KEY_USED, who="ann", subject="key:lab") == 2
+        repo.audit.log_event(action=Action.KEY_USED, who="")
+    assert repo.audit.log_event(action=Action.KEY_USED, who="ann", subject="key:lab") == 2
 
 
 def test_orphans_are_reported_and_cleaned_never_counted(repo):
-    orphan = repo.files.put(b"<left by a crash between file and row/>")
+    orphan = repo.store.files.put(b"<left by a crash between file and row/>")
     report = repo.verify()
     assert report.ok and [n.code for n in report.notes] == ["file.orphan"]
-    assert repo.orphan_files() == [orphan] and repo.count_certificates() == 0
-    assert repo.remove_orphans(who="ann", older_than=3600) == []  # too young: may belong to a write in progress
+    assert repo.audit.orphan_files() == [orphan] and repo.certificates.count() == 0
+    assert repo.audit.remove_orphans(who="ann", older_than=3600) == []  # too young: may belong to a write in progress
     code, out, _ = run_cli("repo", "clean", "--min-age", "0")
     assert code == 0 and "removed 1 orphan file" in out
-    assert repo.verify().notes == [] and repo.audit_entries()[-1].action == "orphans removed"
+    assert repo.verify().notes == [] and repo.audit.entries()[-1].action == "orphans removed"

@@ -32,73 +32,73 @@ def test_open_creates_a_wal_database_with_migrations_in_the_app_home(app_home):
     assert db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall() == [(1,), (2,), (3,)]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with Repository.open() as again:  # a second open migrates nothing and keeps the identity
-        assert again.count_certificates() == 0
+        assert again.certificates.count() == 0
 
 
 def test_drafts_autosave_with_revisions_and_refuse_a_stale_copy(repo):
-    draft = repo.create_draft(certificate=thermometer("UT-1"), who="ann")
+    draft = repo.drafts.create(certificate=thermometer("UT-1"), who="ann")
     assert (draft.revision, draft.status, draft.unique_identifier) == (1, "open", "UT-1")
     changed = draft.certificate()
     changed.administrative_data.core_data.unique_identifier = "UT-2"
-    saved = repo.save_draft(draft_id=draft.id, certificate=changed, expected_revision=1)
+    saved = repo.drafts.save(draft_id=draft.id, certificate=changed, expected_revision=1)
     assert saved.revision == 2 and saved.certificate().unique_identifier == "UT-2"
     with pytest.raises(RepositoryError, match="saved elsewhere"):
-        repo.save_draft(draft_id=draft.id, certificate=changed, expected_revision=1)
-    assert [d.id for d in repo.list_drafts()] == [draft.id]
-    repo.discard_draft(draft_id=draft.id, who="ann")
-    assert repo.list_drafts() == [] and repo.get_draft(draft.id).status == "discarded"
+        repo.drafts.save(draft_id=draft.id, certificate=changed, expected_revision=1)
+    assert [d.id for d in repo.drafts.list()] == [draft.id]
+    repo.drafts.discard(draft_id=draft.id, who="ann")
+    assert repo.drafts.list() == [] and repo.drafts.get(draft.id).status == "discarded"
     with pytest.raises(RecordNotFoundError):
-        repo.get_draft(999)
+        repo.drafts.get(999)
 
 
 def test_issue_keeps_the_exact_bytes_and_their_hash(repo):
     certificate = thermometer("UT-2026-1")
-    draft = repo.create_draft(certificate=certificate, who="ann")
+    draft = repo.drafts.create(certificate=certificate, who="ann")
     xml = to_bytes(certificate)
     twin = make_twin(xml)
-    record = repo.issue(draft_id=draft.id, signed_xml=xml, pdf=twin, who="ann", key_id="key-ann")
+    record = repo.certificates.issue(draft_id=draft.id, signed_xml=xml, pdf=twin, who="ann", key_id="key-ann")
     assert record.kind == "issued" and record.status == "current"
     assert record.xml_sha256 == hashlib.sha256(xml).hexdigest()
     assert record.pdf_sha256 == hashlib.sha256(twin).hexdigest()
-    assert repo.certificate_bytes(record.id) == (xml, twin)
+    assert repo.certificates.bytes(record.id) == (xml, twin)
     assert (record.customer, record.serial, record.calibration_date) == ("АО «Уралхим» / Uralkhim JSC", "20417",
                                                                          "2026-11-19")
-    assert repo.get_draft(draft.id).status == "issued"
-    stored = repo.files.path_of(record.xml_sha256)
+    assert repo.drafts.get(draft.id).status == "issued"
+    stored = repo.store.files.path_of(record.xml_sha256)
     assert stored.read_bytes() == xml and not stored.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-    actions = [e.action for e in repo.audit_entries(subject=f"certificate:{record.id}")]
+    actions = [e.action for e in repo.audit.entries(subject=f"certificate:{record.id}")]
     assert actions == ["key used", "issued"]
 
 
 def test_issue_refuses_what_is_not_the_drafts_valid_certificate(repo):
     certificate = thermometer("UT-R")
-    draft = repo.create_draft(certificate=certificate, who="ann")
+    draft = repo.drafts.create(certificate=certificate, who="ann")
     xml = to_bytes(certificate)
     with pytest.raises(IssueRefusedError, match="the signed XML is certificate 'UT-OTHER'"):
-        repo.issue(draft_id=draft.id, signed_xml=to_bytes(thermometer("UT-OTHER")), who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=to_bytes(thermometer("UT-OTHER")), who="ann")
     invalid = xml.replace(b"<dcc:endPerformanceDate>2026-11-19", b"<dcc:endPerformanceDate>2026-11-01")
     with pytest.raises(IssueRefusedError, match="invalid"):
-        repo.issue(draft_id=draft.id, signed_xml=invalid, who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=invalid, who="ann")
     with pytest.raises(IssueRefusedError, match="not a DCC|not well-formed|cannot|XML"):
-        repo.issue(draft_id=draft.id, signed_xml=b"<html/>", who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=b"<html/>", who="ann")
     with pytest.raises(IssueRefusedError, match="different dcc.xml"):
-        repo.issue(draft_id=draft.id, signed_xml=xml, pdf=make_twin(xml + b"\n"), who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=xml, pdf=make_twin(xml + b"\n"), who="ann")
     with pytest.raises(IssueRefusedError, match="signature is invalid"):
         signed = with_signature(xml)
-        repo.issue(draft_id=draft.id, signed_xml=signed, who="ann",
-                   verify_signature=lambda data: ("invalid", "digest mismatch"))
-    assert repo.count_certificates() == 0 and repo.get_draft(draft.id).status == "open"
-    repo.issue(draft_id=draft.id, signed_xml=xml, who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=signed, who="ann",
+                                verify_signature=lambda data: ("invalid", "digest mismatch"))
+    assert repo.certificates.count() == 0 and repo.drafts.get(draft.id).status == "open"
+    repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann")
     with pytest.raises(IssueRefusedError, match="draft .* is issued"):
-        repo.issue(draft_id=draft.id, signed_xml=xml, who="ann")
-    again = repo.create_draft(certificate=thermometer("UT-R"), who="ann")
+        repo.certificates.issue(draft_id=draft.id, signed_xml=xml, who="ann")
+    again = repo.drafts.create(certificate=thermometer("UT-R"), who="ann")
     with pytest.raises(IssueRefusedError, match="already been issued"):
-        repo.issue(draft_id=again.id, signed_xml=xml, who="ann")
+        repo.certificates.issue(draft_id=again.id, signed_xml=xml, who="ann")
 
 
 def test_signature_verdict_is_kept(repo):
     certificate = thermometer("UT-SIG")
-    draft = repo.create_draft(certificate=certificate, who="ann")
+    draft = repo.drafts.create(certificate=certificate, who="ann")
     signed = with_signature(to_bytes(certificate))
     seen = []
 
@@ -106,7 +106,7 @@ def test_signature_verdict_is_kept(repo):
         seen.append(data)
         return "intact-untrusted", "intact, signer not in the trust list"
 
-    record = repo.issue(draft_id=draft.id, signed_xml=signed, who="ann", verify_signature=verifier)
+    record = repo.certificates.issue(draft_id=draft.id, signed_xml=signed, who="ann", verify_signature=verifier)
     assert seen == [signed]
     assert (record.signature_verdict, record.signature_detail) == ("intact-untrusted",
                                                                   "intact, signer not in the trust list")
@@ -122,32 +122,32 @@ def test_the_database_itself_refuses_to_change_or_delete_records(repo, app_home)
                       "UPDATE audit_log SET actor = 'mallory'", "DELETE FROM files", "UPDATE files SET size = 1"):
         with pytest.raises(sqlite3.DatabaseError, match="never deleted|cannot be changed|append-only"):
             db.execute(statement)
-    assert repo.get_certificate(record.id) == record
+    assert repo.certificates.get(record.id) == record
     assert repo.verify().ok
 
 
 def test_find_list_and_export_byte_identical(repo, tmp_path):
     first = issue_new(repo, "UT-E1", pdf=True)
     second = issue_new(repo, "UT-E2")
-    assert repo.find("UT-E1") == first and repo.find(f"#{second.id}") == second
-    assert repo.find(str(second.id)).id == second.id
+    assert repo.certificates.find("UT-E1") == first and repo.certificates.find(f"#{second.id}") == second
+    assert repo.certificates.find(str(second.id)).id == second.id
     with pytest.raises(RecordNotFoundError):
-        repo.find("UT-NONE")
-    assert [r.unique_identifier for r in repo.list_certificates()] == ["UT-E2", "UT-E1"]
-    written = repo.export(certificate_id=first.id, directory=tmp_path / "out", who="ann")
-    xml, pdf = repo.certificate_bytes(first.id)
+        repo.certificates.find("UT-NONE")
+    assert [r.unique_identifier for r in repo.certificates.list()] == ["UT-E2", "UT-E1"]
+    written = repo.certificates.export(certificate_id=first.id, directory=tmp_path / "out", who="ann")
+    xml, pdf = repo.certificates.bytes(first.id)
     assert [p.name for p in written] == ["UT-E1.xml", "UT-E1.pdf"]
     assert written[0].read_bytes() == xml and written[1].read_bytes() == pdf
-    assert repo.audit_entries()[-1].action == "exported"
+    assert repo.audit.entries()[-1].action == "exported"
 
 
 def test_a_changed_file_is_never_served(repo):
     record = issue_new(repo, "UT-SERVE")
-    path = repo.files.path_of(record.xml_sha256)
+    path = repo.store.files.path_of(record.xml_sha256)
     os.chmod(path, 0o644)
     path.write_bytes(path.read_bytes().replace(b"UT-SERVE", b"UT-EVIL!"))
     with pytest.raises(RepositoryError, match="changed on disk"):
-        repo.certificate_bytes(record.id)
+        repo.certificates.bytes(record.id)
 
 
 def test_threads_share_one_repository(repo):
@@ -157,7 +157,7 @@ def test_threads_share_one_repository(repo):
         try:
             for n in range(3):
                 issue_new(repo, f"UT-T{index}-{n}")
-                repo.search(f"UT-T{index}*")
+                repo.certificates.search(f"UT-T{index}*")
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -167,6 +167,6 @@ def test_threads_share_one_repository(repo):
     for thread in threads:
         thread.join()
     assert errors == []
-    assert repo.count_certificates(kind="issued") == 12
+    assert repo.certificates.count(kind="issued") == 12
     report = repo.verify()
     assert report.ok, report.problems

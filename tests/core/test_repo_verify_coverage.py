@@ -46,7 +46,7 @@ def template(tmp_path_factory) -> Path:
                                       today=TODAY)
             (job,) = repo.outbox.export_arshin(home / "out", who="Иванов И.И.")
             assert job.files[0].name == "arshin-00001-part-001.xml" and job.records == 3
-            repo.set_amendment_pattern(pattern="{base}-A{n}", who="test")
+            repo.certificates.set_amendment_pattern(pattern="{base}-A{n}", who="test")
             report = repo.verify()
             assert report.ok, report.problems
     return home / "repository"
@@ -135,7 +135,7 @@ def _head() -> str:
 
 def test_repo_head_prints_the_head_to_keep_elsewhere(lab, tmp_path):
     with Repository.open() as repo:
-        seq, digest = repo.audit_head()
+        seq, digest = repo.audit.head()
     assert _head() == f"{seq}:{digest}"
     code, out, _ = run_cli("repo", "head", "-o", tmp_path / "anchor.json")
     assert code == 0 and "--expect-head" in out
@@ -165,7 +165,7 @@ def test_a_rewritten_trail_is_found_by_the_anchored_head(lab):
     _cut_the_end(lab, 2)
     with Repository.open() as repo:
         for n in range(3):
-            repo.log_event(action="key used", who="mallory", subject=f"key:{n}")
+            repo.audit.log_event(action="key used", who="mallory", subject=f"key:{n}")
     code, problems, out = _verify("--expect-head", head)
     assert code == 1, out
     assert any(f"audit entry #{seq} is not the anchored one" in p and "the trail was rewritten" in p
@@ -223,7 +223,7 @@ def test_a_version_2_repository_is_upgraded_and_its_old_chain_still_verifies(ver
     code, problems, out = _verify()
     assert code == 0 and problems == [], out
     with Repository.open() as repo:
-        migrated = [e for e in repo.audit_entries() if e.action == "schema migrated"]
+        migrated = [e for e in repo.audit.entries() if e.action == "schema migrated"]
         assert [e.details["versions"] for e in migrated] == [[3]]
         tables = {r["table"] for r in migrated[0].details["rows"]}
         assert {"meta", "schema_migrations", "certificate_standards", "outbox_items", "mi_types"} <= tables

@@ -88,9 +88,9 @@ def issue(record: VerificationRecord, test_pki, lab_trust, number: str = FIT_NUM
 
 
 def register_etalon(repo: Repository, code: str = ETALON, due: str = "2027-01-09") -> None:
-    standard = repo.add_standard(code=code, name="Установка поверочная УПСЖ-15", who="test")
-    repo.add_calibration(standard_id=standard.id, certificate_number="С-ВЯ/10-01-2026/1111", issuer="ФБУ «УРАЛТЕСТ»",
-                         calibration_date="2026-01-10", due_date=due, who="test")
+    standard = repo.standards.add(code=code, name="Установка поверочная УПСЖ-15", who="test")
+    repo.standards.add_calibration(standard_id=standard.id, certificate_number="С-ВЯ/10-01-2026/1111",
+                                   issuer="ФБУ «УРАЛТЕСТ»", calibration_date="2026-01-10", due_date=due, who="test")
 
 
 # ------------------------------------------------------------------------------------------------ the DCC
@@ -245,17 +245,17 @@ def test_issuing_stores_the_certificate_and_links_the_verification(test_pki, lab
         (key,) = repo.verifications.record([fit_record()], who="test", today=TODAY)
         stored = repo.verifications.get(key)
         result = issue(stored, test_pki, lab_trust, repository=repo, who="Иванов И.И.")
-        record = repo.get_certificate(result.record.id)
+        record = repo.certificates.get(result.record.id)
         assert record.kind == "issued" and record.unique_identifier == FIT_NUMBER
-        xml, pdf = repo.certificate_bytes(record.id)
+        xml, pdf = repo.certificates.bytes(record.id)
         assert xml == result.signed_xml and pdf == result.pdf
         assert repo.verifications.get(key).certificate_id == record.id
-        entries = repo.audit_entries(subject=f"verifications:{key}")
+        entries = repo.audit.entries(subject=f"verifications:{key}")
         assert any(e.action == "verification certificate issued" for e in entries)
-        assert repo.list_drafts() == []
+        assert repo.drafts.list() == []
         with pytest.raises(VerificationRecordError, match="already has certificate"):
             issue(repo.verifications.get(key), test_pki, lab_trust, repository=repo, who="test")
-        assert repo.count_certificates(kind="issued") == 1
+        assert repo.certificates.count(kind="issued") == 1
         assert repo.verify().ok
 
 
@@ -265,7 +265,7 @@ def test_an_untraceable_standard_blocks_issuing_and_leaves_nothing(test_pki, lab
         (key,) = repo.verifications.record([fit_record()], who="test", today=TODAY)
         with pytest.raises(TraceabilityBlockedError, match="expired"):
             issue(repo.verifications.get(key), test_pki, lab_trust, repository=repo, who="test")
-        assert repo.count_certificates() == 0 and repo.list_drafts() == []
+        assert repo.certificates.count() == 0 and repo.drafts.list() == []
         assert repo.verifications.get(key).certificate_id is None
 
 
@@ -279,7 +279,7 @@ def test_an_invalid_record_is_refused_with_its_errors_and_nothing_is_stored(test
         assert {p.field for p in refused.value.problems} >= {"sign_cipher", "valid_date"}
         with pytest.raises(UnusableInputError, match="no certificate number"):
             issue(fit_record(), test_pki, lab_trust, number="", repository=repo, who="test")
-        assert repo.count_certificates() == 0 and repo.list_drafts() == []
+        assert repo.certificates.count() == 0 and repo.drafts.list() == []
 
 
 # ------------------------------------------------------------------------------------------------ command line
@@ -355,7 +355,7 @@ def test_command_line_wrong_passphrase_stores_nothing(test_pki, monkeypatch, tmp
     assert code != 0 and "passphrase" in err.lower()
     assert list(tmp_path.iterdir()) == []
     with Repository.open() as repo:
-        assert repo.count_certificates() == 0 and repo.list_drafts() == []
+        assert repo.certificates.count() == 0 and repo.drafts.list() == []
         assert repo.verifications.get(key).certificate_id is None
 
 
@@ -375,8 +375,8 @@ def test_an_issue_cut_off_before_the_link_is_finished_not_signed_twice(test_pki,
             issue(repo.verifications.get(first), test_pki, lab_trust, repository=repo, who="test")
         assert repo.verifications.get(first).certificate_id is None
         again = issue(repo.verifications.get(first), test_pki, lab_trust, repository=repo, who="test")
-        assert repo.count_certificates(kind="issued") == 1, "the stored certificate is linked, not signed anew"
+        assert repo.certificates.count(kind="issued") == 1, "the stored certificate is linked, not signed anew"
         assert repo.verifications.get(first).certificate_id == again.record.id and again.report.valid
         with pytest.raises(VerificationRecordError, match="another instrument"):
             issue(repo.verifications.get(second), test_pki, lab_trust, repository=repo, who="test")
-        assert repo.count_certificates(kind="issued") == 1 and repo.verify().ok
+        assert repo.certificates.count(kind="issued") == 1 and repo.verify().ok

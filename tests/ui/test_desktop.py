@@ -73,7 +73,7 @@ def test_new_certificate_from_a_template_takes_the_lab_and_the_next_number(windo
     assert window.settings.next_number == 8, "the number is taken: the next draft gets another"
     assert field(editor, "lab.code").text() == "RA.RU.311234"
     assert field(editor, "lab.name", "ru").text() == "Метрологический центр «УралТест»"
-    stored = window.session.repository().get_draft(editor.document.draft_id).certificate()
+    stored = window.session.repository().drafts.get(editor.document.draft_id).certificate()
     assert stored == certificate, "the new draft is in the repository from the first moment"
     assert not editor.document.dirty
 
@@ -193,9 +193,9 @@ def register_standards(window, due="2099-12-31"):
     repository = window.session.repository()
     for code, name, serial, number in (("ETS-1021", "ETS-100", "1021", "С-ВЯ/12-03-2026/412345678"),
                                        ("MIT-2288", "MIT 8.10", "2288", "С-ВЯ/04-04-2026/412399001")):
-        standard = repository.add_standard(code=code, name=name, serial=serial, who="test")
-        repository.add_calibration(standard_id=standard.id, certificate_number=number, issuer="VNIIM",
-                                   calibration_date="2026-01-15", due_date=due, who="test")
+        standard = repository.standards.add(code=code, name=name, serial=serial, who="test")
+        repository.standards.add_calibration(standard_id=standard.id, certificate_number=number, issuer="VNIIM",
+                                             calibration_date="2026-01-15", due_date=due, who="test")
 
 
 def issue_and_wait(window, qtbot, editor, secret=PASSPHRASE, role="approver", override=None):
@@ -217,7 +217,7 @@ def test_issue_signs_stores_and_previews_the_pdf_twin(window, qtbot, app_home):
 
     verdict = verify_xml(result.signed_xml, trust=TrustStore.with_files([window.settings.trust_anchor]))
     assert verdict.valid and verdict.signatures[0].role == "approver"
-    stored_xml, stored_pdf = window.session.repository().certificate_bytes(result.record.id)
+    stored_xml, stored_pdf = window.session.repository().certificates.bytes(result.record.id)
     assert stored_xml == result.signed_xml and stored_pdf == result.pdf, "the repository keeps the exact bytes"
     assert editor not in window.editors(), "the issued draft's tab closes"
     assert window.settings.next_number == 8
@@ -236,11 +236,11 @@ def test_an_unknown_standard_blocks_issuing_until_a_reason_is_given(window, qtbo
     assert issue_and_wait(window, qtbot, editor) is None
     message = window.statusBar().currentMessage()
     assert "Not issued" in message and "register" in message
-    assert window.session.repository().count_certificates(kind="issued") == 0
+    assert window.session.repository().certificates.count(kind="issued") == 0
     assert editor.isEnabled(), "a refused issue gives the editor back"
     result = issue_and_wait(window, qtbot, editor, override="ETS-100 calibrated yesterday, register pending")
     assert result is not None
-    overrides = [e for e in window.session.repository().audit_entries() if "override" in e.action]
+    overrides = [e for e in window.session.repository().audit.entries() if "override" in e.action]
     assert overrides and "register pending" in str(overrides[-1].details)
 
 
@@ -249,7 +249,8 @@ def test_issue_dialog_asks_for_a_reason_only_when_traceability_blocks(window, qt
 
     editor = new_editor(window)
     repository = window.session.repository()
-    blocked = IssueDialog(window.settings, "UT-1", repository.check_traceability(editor.document.certificate), window)
+    blocked = IssueDialog(window.settings, "UT-1",
+                          repository.standards.check_traceability(editor.document.certificate), window)
     qtbot.addWidget(blocked)
     assert not blocked.ok.isEnabled()
     assert "not in the laboratory's register" in blocked.traceability.text()
@@ -258,7 +259,8 @@ def test_issue_dialog_asks_for_a_reason_only_when_traceability_blocks(window, qt
     blocked.override.setText("standard's certificate on file, register entry pending")
     assert blocked.ok.isEnabled() and blocked.override_reason.startswith("standard's")
     register_standards(window)
-    clear = IssueDialog(window.settings, "UT-1", repository.check_traceability(editor.document.certificate), window)
+    clear = IssueDialog(window.settings, "UT-1",
+                        repository.standards.check_traceability(editor.document.certificate), window)
     qtbot.addWidget(clear)
     assert clear.ok.isEnabled() and clear.override_reason is None
     assert "✗" not in clear.traceability.text()
@@ -278,7 +280,7 @@ def test_wrong_passphrase_issues_nothing(window, qtbot, app_home):
     assert wait_validated(qtbot, editor).valid
     assert issue_and_wait(window, qtbot, editor, secret="not the passphrase", role=None) is None
     assert "wrong passphrase" in window.statusBar().currentMessage()
-    assert window.session.repository().count_certificates() == 0
+    assert window.session.repository().certificates.count() == 0
     assert editor in window.editors() and editor.isEnabled()
 
 
@@ -294,7 +296,7 @@ def test_close_with_unsaved_changes_asks_first(window, qtbot, monkeypatch):
     from coomet_lab.repository import Repository
 
     with Repository.open() as repository:
-        stored = repository.get_draft(draft_id).certificate()
+        stored = repository.drafts.get(draft_id).certificate()
     assert stored.administrative_data.customer.location.get("city") == "Пермь"
 
 
@@ -354,10 +356,10 @@ def test_export_a_draft_to_a_file_and_open_it_as_a_new_draft(window, qtbot, tmp_
 def test_opening_a_broken_file_changes_nothing(window, qtbot, tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_text("<dcc:digitalCalibrationCertificate", encoding="utf-8")
-    drafts_before = len(window.session.repository().list_drafts())
+    drafts_before = len(window.session.repository().drafts.list())
     assert window.open_path(broken) is None
     assert "Cannot open broken.xml" in window.statusBar().currentMessage()
-    assert len(window.session.repository().list_drafts()) == drafts_before and not window.editors()
+    assert len(window.session.repository().drafts.list()) == drafts_before and not window.editors()
 
 
 def test_the_repository_lists_searches_and_sorts(window, qtbot):
@@ -623,7 +625,7 @@ def test_a_new_user_goes_from_an_empty_home_to_an_issued_certificate(qtbot, app_
     row = next(r for r in window.home.repository.model.rows if r.number == result.identifier)
     folder = tmp_path / "export"
     folder.mkdir()
-    window.session.repository().export(certificate_id=row.key, directory=folder, who="test")
+    window.session.repository().certificates.export(certificate_id=row.key, directory=folder, who="test")
     files = sorted(p.suffix for p in folder.iterdir())
     assert files == [".pdf", ".xml"]
     xml = next(folder.glob("*.xml")).read_bytes()

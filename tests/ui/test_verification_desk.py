@@ -153,10 +153,10 @@ def confirmed_records(window, qtbot, tmp_path):
                               (2, "402123272", "И-ДГХ/20-11-2026/402123272"),
                               (3, "402123273", "С-ДГХ/20-11-2026/402123273")), who="test")
     for code in ("72850.18.3Р.00703091", "72850.18.3Р.00703092"):
-        standard = repo.add_standard(code=code, name="Установка поверочная УПСЖ-15", who="test")
-        repo.add_calibration(standard_id=standard.id, certificate_number=f"С-ВЯ/10-01-2026/{code[-4:]}",
-                             issuer="ФБУ «УРАЛТЕСТ»", calibration_date="2026-01-10", due_date="2027-01-09",
-                             who="test")
+        standard = repo.standards.add(code=code, name="Установка поверочная УПСЖ-15", who="test")
+        repo.standards.add_calibration(standard_id=standard.id, certificate_number=f"С-ВЯ/10-01-2026/{code[-4:]}",
+                                       issuer="ФБУ «УРАЛТЕСТ»", calibration_date="2026-01-10", due_date="2027-01-09",
+                                       who="test")
     return {s.record.manufacture_num: s for s in repo.verifications.list()}
 
 

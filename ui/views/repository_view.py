@@ -40,18 +40,18 @@ def rows_from_repository(repository, kind: str, text: str, limit: int = 500) -> 
     """What the list shows, read off the GUI thread."""
     rows: list[Row] = []
     if text.strip():
-        for hit in repository.search(text, limit=limit):
+        for hit in repository.certificates.search(text, limit=limit):
             if kind in ("all", hit.kind):
                 rows.append(Row(hit.kind, hit.id, hit.unique_identifier, hit.status, hit.customer, hit.item,
                                 hit.serial, hit.issue_date or hit.calibration_date, hit))
         return rows
     if kind in ("all", "draft"):
-        for draft in repository.list_drafts(status="open"):
+        for draft in repository.drafts.list(status="open"):
             fields = _draft_fields(draft)
             rows.append(Row("draft", draft.id, draft.unique_identifier or "", "open", fields.get("customer", ""),
                             fields.get("item", ""), fields.get("serial", ""), draft.updated_at[:10], draft))
     if kind != "draft":
-        for record in repository.list_certificates(kind=None if kind == "all" else kind, limit=limit):
+        for record in repository.certificates.list(kind=None if kind == "all" else kind, limit=limit):
             rows.append(Row(record.kind, record.id, record.unique_identifier, record.status, record.customer,
                             record.item, record.serial, record.issue_date or record.calibration_date, record))
     return rows

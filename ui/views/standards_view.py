@@ -91,8 +91,9 @@ class StandardsPanel(QWidget):
 
         def work():  # noqa: ANN202
             repository = session.repository()
-            standards = [(s, next(iter(repository.calibrations_of(s.id)), None)) for s in repository.list_standards()]
-            return standards, repository.check_traceability(snapshot)
+            standards = [(s, next(iter(repository.standards.calibrations_of(s.id)), None))
+                         for s in repository.standards.list()]
+            return standards, repository.standards.check_traceability(snapshot)
 
         run_in_background(owner=self, fn=work, on_success=self._show)
 
@@ -144,12 +145,12 @@ class StandardsPanel(QWidget):
 
         def work():  # noqa: ANN202
             repository = session.repository()
-            standard = repository.add_standard(code=values["code"], name=values["name"], who=session.who,
-                                               manufacturer=values["manufacturer"] or None,
-                                               model=values["model"] or None, serial=values["serial"] or None)
-            repository.add_calibration(standard_id=standard.id, certificate_number=values["certificate"],
-                                       issuer=values["issuer"], calibration_date=values["calibrated"],
-                                       due_date=values["due"], who=session.who)
+            standard = repository.standards.add(code=values["code"], name=values["name"], who=session.who,
+                                                manufacturer=values["manufacturer"] or None,
+                                                model=values["model"] or None, serial=values["serial"] or None)
+            repository.standards.add_calibration(standard_id=standard.id, certificate_number=values["certificate"],
+                                                 issuer=values["issuer"], calibration_date=values["calibrated"],
+                                                 due_date=values["due"], who=session.who)
             return standard
 
         run_in_background(owner=self, fn=work, on_success=lambda _s: self.refresh(),

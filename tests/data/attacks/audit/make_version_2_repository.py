@@ -41,7 +41,7 @@ def main() -> None:
         repo.verifications.record([fit_record(manufacture_num=f"SN{n}") for n in (1, 2, 3)], who="Иванов И.И.",
                                   today=TODAY)
         repo.outbox.export_arshin(home / "out", who="Иванов И.И.")
-        repo.set_amendment_pattern(pattern="{base}-A{n}", who="test")
+        repo.certificates.set_amendment_pattern(pattern="{base}-A{n}", who="test")
         assert repo.verify().ok
     root = home / "repository"
     db = sqlite3.connect(root / "repository.sqlite")
