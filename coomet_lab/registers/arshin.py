@@ -34,9 +34,10 @@ from coomet_lab.jurisdictions.ru.record import (
     ReferenceMaterial,
     VerificationRecord,
 )
-from coomet_lab.kernel.errors import CoometLabError, UnusableInputError
+from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes
 from coomet_lab.quantities.numbers import whole_number
+from coomet_lab.registers.base import RegisterExportError
 
 SCHEMAS_ENV = "COOMET_LAB_ARSHIN_SCHEMAS"
 
@@ -71,14 +72,10 @@ PROFILES = {
 DEFAULT_PROFILE = "2020-06-19"
 
 
-class ArshinExportError(CoometLabError):
+class ArshinExportError(RegisterExportError):
     """Records that cannot go to Arshin; ``problems`` lists (record key, Problem) for every one of them."""
 
     code = "arshin.export"
-
-    def __init__(self, detail: str, problems: Sequence[tuple[object, Problem]] = ()) -> None:
-        super().__init__(detail)
-        self.problems = list(problems)
 
 
 class ArshinReplyError(UnusableInputError):

@@ -11,7 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+from coomet_lab.jurisdictions.ru.checks import Problem
 from coomet_lab.jurisdictions.ru.record import VerificationRecord
+from coomet_lab.kernel.errors import CoometLabError
+
+
+class RegisterExportError(CoometLabError):
+    """Records that cannot go to the register; ``problems`` lists (record key, Problem) for every one of them."""
+
+    code = "register.export"
+
+    def __init__(self, detail: str, problems: Sequence[tuple[object, Problem]] = ()) -> None:
+        super().__init__(detail)
+        self.problems = list(problems)
 
 
 class RegisterFile(Protocol):

@@ -37,6 +37,7 @@ from coomet_lab.repository.verifications import (
 )
 
 PENDING, WRITTEN = "pending", "written"
+ARSHIN = "arshin"  # the register of an Arshin job (outbox_jobs.target; registers.register(ARSHIN))
 
 
 class OutboxError(RepositoryError):
@@ -103,21 +104,25 @@ class Outbox:
         list when there was nothing to export). Any record that fails the checks stops the export before anything
         is reserved or written; the error lists each record and field.
         """
-        from coomet_lab.registers import arshin
+        from coomet_lab.registers import register
+        from coomet_lab.registers.base import RegisterExportError
 
+        arshin = register(ARSHIN)
         done = self.write_pending(who=who)
-        chosen = arshin.get_profile(profile or arshin.DEFAULT_PROFILE)
+        chosen = profile or arshin.default_profile
+        if chosen not in arshin.profiles():
+            known = ", ".join(sorted(arshin.profiles()))
+            raise RegisterExportError(f"unknown Arshin format {chosen!r}; known: {known}")
         candidates = self.verifications.list(status=RECORDED, since=since, limit=None)
         if not candidates:
             return done
         candidates.sort(key=lambda s: s.id)
-        xsd = arshin.arshin_schema(chosen) if schema_check else None
         try:
-            files = arshin.render_files([(s.id, s.record) for s in candidates], profile=chosen, schema=xsd)
-        except arshin.ArshinExportError as exc:
+            files = arshin.render([(s.id, s.record) for s in candidates], profile=chosen, schema_check=schema_check)
+        except RegisterExportError as exc:
             raise VerificationRecordError(f"nothing exported: {exc}", [
                 RowProblem(cast(int, key), problem.field, problem.message) for key, problem in exc.problems]) from exc
-        job_id = self._reserve(files, chosen.name, Path(directory), who, {s.id for s in candidates})
+        job_id = self._reserve(files, chosen, Path(directory), who, {s.id for s in candidates})
         done.append(self.write_job(job_id, who=who))
         return done
 
@@ -129,7 +134,7 @@ class Outbox:
         with self.store.write("cannot record the export") as tx:
             conn = tx.conn
             job_id = inserted_id(conn.execute(schema.outbox_jobs.insert().values(
-                target="arshin", profile=profile, status=PENDING, directory=str(directory.resolve()),
+                target=ARSHIN, profile=profile, status=PENDING, directory=str(directory.resolve()),
                 records=records, created_by=who, created_at=tx.now, updated_at=tx.now)))
             file_ids: list[int] = []
             for number, rendered in enumerate(files, start=1):
@@ -151,7 +156,7 @@ class Outbox:
             if changed != len(ids):
                 raise OutboxError("the records changed while the export was prepared (another window or command "
                                   "exported or corrected them); nothing was exported, run the export again")
-            tx.log("exported", who, f"outbox:{job_id}", {"target": "arshin", "profile": profile,
+            tx.log("exported", who, f"outbox:{job_id}", {"target": ARSHIN, "profile": profile,
                                                           "records": records, "files": len(files)},
                    [(schema.outbox_jobs, job_id), *((schema.outbox_files, f) for f in file_ids),
                     *((schema.outbox_items, f) for f in file_ids), *((table, key) for key in ids)])
@@ -176,7 +181,7 @@ class Outbox:
                 raise OutboxError(f"{target} exists with other content; nothing was overwritten (write the job "
                                   f"elsewhere: 'coomet-lab outbox write {job_id} -o DIR')")
             write_bytes_atomic(target, data)
-        if job.target == "arshin":
+        if job.target == ARSHIN:
             write_bytes_atomic(folder / f"arshin-{job_id:05d}-manifest.json", self.manifest(job_id))
         if job.status == PENDING:
             with self.store.write("cannot record the written export") as tx:
@@ -278,7 +283,7 @@ class Outbox:
             job = tx.conn.execute(select(schema.outbox_jobs).where(schema.outbox_jobs.c.id == job_id)).first()
             if job is None:
                 raise RecordNotFoundError(kind="outbox job", key=job_id)
-            if job.target == "arshin":
+            if job.target == ARSHIN:
                 raise OutboxError("an Arshin job is confirmed by importing Arshin's reply protocol")
             if job.status != SUBMITTED:
                 raise OutboxError(f"job {job_id} is {job.status}: it can be confirmed once it was delivered "
@@ -366,9 +371,9 @@ class Outbox:
     def confirm(self, reply: bytes, *, who: str, file_name: str | None = None,
                 source: str = "reply") -> ConfirmReport:
         """Import Arshin's reply protocol for one uploaded file: Arshin numbers in, rejections marked."""
-        from coomet_lab.registers import arshin
+        from coomet_lab.registers import register
 
-        parsed = arshin.read_reply(reply, source=source)
+        parsed = register(ARSHIN).read_reply(reply, source=source)
         digest = sha256_hex(reply)
         with self.store.write("cannot import the reply") as tx:
             conn = tx.conn
@@ -417,15 +422,16 @@ class Outbox:
 
     def _apply_reply(self, conn: Connection, parsed, items: dict, report: ConfirmReport,  # noqa: ANN001
                      now: str) -> list[int]:
-        from coomet_lab.registers import arshin
+        from coomet_lab.registers import register
 
+        arshin = register(ARSHIN)
         table = schema.verifications
         touched = []
         for entry in parsed.entries:
             item = items[entry.corr_id]
             stored = _stored(conn.execute(select(table).where(table.c.id == item.verification_id)).mappings().one())
             if entry.error is None:
-                for warning in arshin.check_cert_num(entry, stored.record):
+                for warning in arshin.check_reply_line(entry, stored.record):
                     report.warnings.append(f"record #{stored.id} (position {entry.corr_id}): {warning}")
                 values = {"state": CONFIRMED, "global_id": entry.global_id, "cert_num": entry.cert_num}
                 record_values = {"status": CONFIRMED, "global_id": entry.global_id, "cert_num": entry.cert_num,

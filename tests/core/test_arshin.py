@@ -294,3 +294,19 @@ def test_the_command_line_installs_an_arshin_schema_and_lists_it(app_home):
     assert os.fspath(app_home) in installed.stdout
     assert "Arshin import 2020-06-19: installed" in run("schemas", "list").stdout
     assert run("schemas", "install-arshin", ARSHIN / "PROVENANCE.md").returncode != 0
+
+
+def test_arshin_is_a_register_the_outbox_can_name_and_an_unknown_register_is_refused():
+    from coomet_lab.kernel.errors import CoometLabError
+    from coomet_lab.registers import register
+    from coomet_lab.registers.base import Register, RegisterExportError
+
+    arshin_register = register("arshin")
+    assert isinstance(arshin_register, Register)
+    assert arshin_register.default_profile in arshin_register.profiles()
+    files = arshin_register.render(many(3), profile=arshin_register.default_profile, schema_check=False)
+    assert [f.keys for f in files] == [[1, 2, 3]]
+    with pytest.raises(RegisterExportError):  # the outbox catches the protocol's error, whatever the register
+        arshin_register.render([(1, fit_record(sign_cipher="ABC"))], profile="2020-06-19", schema_check=False)
+    with pytest.raises(CoometLabError, match="unknown register 'fsa'"):
+        register("fsa")
