@@ -23,9 +23,8 @@ EXCLUDES = [
     # Only reachable through optional imports; with them in, PyInstaller's runtime hooks import pkg_resources and
     # setuptools at every start (a quarter of a second of the frozen --version).
     "setuptools", "pkg_resources", "_distutils_hack", "distutils",
-    # pyHanko's OpenType stamp fonts (the twin is drawn by reportlab). Its aiohttp client stays: pyhanko's
-    # timestamps package imports it unconditionally.
-    "fontTools",
+    # (fontTools stays: verifying a twin compares each page font's glyphs with the shipped DejaVu outlines.
+    # pyHanko's aiohttp client stays too: pyhanko's timestamps package imports it unconditionally.)
 ]
 
 # Data the analysis collects but the app never reads: pycountry's gettext catalogues (only the ISO codes are used)
