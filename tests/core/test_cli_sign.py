@@ -171,3 +171,19 @@ def test_verify_exit_codes(dcc, tmp_path):
     broken.write_text("<not closed")
     assert run_cli("verify", broken)[0] == 2
     assert run_cli("verify", tmp_path / "missing.xml")[0] == 2
+
+
+def test_upgrading_a_signed_3_3_0_file_is_refused_unless_the_signatures_may_go(lab, dcc, tmp_path):
+    """Issue 12: ``sign --upgrade`` on a signed 3.3.0 file used to drop the other party's signature silently."""
+    key = ("--key", lab / "signer.p12", "--passphrase-env", "KEY_PASSPHRASE")
+    signed = tmp_path / "signed.xml"
+    assert run_cli("sign", dcc, "-o", signed, *key)[0] == 0
+    out = tmp_path / "again.xml"
+    code, _, err = run_cli("sign", signed, "-o", out, *key, "--upgrade")
+    assert code == 2 and not out.exists()
+    assert "already is DCC 3.3.0" in err and "1 signature" in err and "--drop-signatures" in err
+    code, stdout, err = run_cli("sign", signed, "-o", out, *key, "--upgrade", "--drop-signatures")
+    assert code == 0, err
+    assert "removed 1 signature" in err and "Anna Smirnova" in err
+    code, stdout, _ = run_cli("verify", out, "--trust", lab / "lab-ca.pem", "--json")
+    assert code == 0 and len(json.loads(stdout)["signatures"]) == 1
