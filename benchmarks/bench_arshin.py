@@ -91,7 +91,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="coomet-bench-arshin-"))
+    # Every repository the runs make (about 690 MB at the default size) goes with the folder, even after an error.
+    with tempfile.TemporaryDirectory(prefix="coomet-bench-arshin-") as folder:
+        run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
     os.environ["COOMET_LAB_HOME"] = str(work / "home")
     os.environ.setdefault("COOMET_LAB_ARSHIN_SCHEMAS", str(REPO.parent / "shared" / "schemas" / "arshin"))
 
@@ -150,6 +155,7 @@ def main() -> None:
     print(f"outbox: recording {args.records:,} records {recorded:.2f} s (one run); export arshin (read, render, "
           f"validate, reserve with its audit entry, write files + manifest) median {exported:.2f} s "
           f"(runs {', '.join(f'{t:.2f}' for t in export_runs)})")
+
 
 if __name__ == "__main__":
     main()

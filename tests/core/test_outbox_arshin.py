@@ -215,3 +215,17 @@ def test_the_command_line_names_every_record_an_export_refuses(app_home, tmp_pat
     assert refused.returncode == 1
     assert f"record #{key}: sign_cipher:" in refused.stderr and "nothing exported" in refused.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_arshin_benchmark_leaves_nothing_in_the_temporary_directory(tmp_path):
+    """Issue 12: every run of bench_arshin.py left its repositories (about 690 MB at full size) behind."""
+    import os
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(REPO), "COOMET_LAB_ARSHIN_SCHEMAS": str(ARSHIN)}
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench_arshin.py"), "--records", "30",
+                           "--csv-rows", "10", "--runs", "1"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "export arshin" in done.stdout
+    assert list(temporary.iterdir()) == []
