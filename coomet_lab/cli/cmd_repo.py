@@ -104,11 +104,14 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     return Repository.open(args.repository)
 
 
-def _hit_line(hit) -> str:  # noqa: ANN001
+def _hit_line(hit, others: list[tuple[int, str]] | None = None) -> str:  # noqa: ANN001
+    from coomet_lab.repository.certificates import used_by
+
     status = "" if hit.status == "current" else f" [{hit.status}]"
     parts = [p for p in (hit.customer, hit.item, hit.serial and f"s/n {hit.serial}") if p]
-    return (f"#{hit.id:<6} {hit.kind:8} {hit.unique_identifier}{status}  {hit.calibration_date or hit.issue_date}  "
-            + " | ".join(parts))
+    shared = f"  [number also used by {used_by(others)}]" if others else ""
+    return (f"#{hit.id:<6} {hit.kind:8} {hit.unique_identifier}{status}{shared}  "
+            f"{hit.calibration_date or hit.issue_date}  " + " | ".join(parts))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -127,11 +130,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as repo:
         records = repo.certificates.list(kind=args.kind, status=args.status, limit=args.limit)
         total = repo.certificates.count(kind=args.kind)
+        shared = repo.certificates.same_number(r.id for r in records)
     if args.json:
-        print_json({"total": total, "certificates": [r.to_json() for r in records]})
+        print_json({"total": total, "certificates": [
+            {**r.to_json(), "also_used_by": [other for other, _ in shared.get(r.id, [])]} for r in records]})
     else:
         for record in records:
-            print(_hit_line(record))
+            print(_hit_line(record, shared.get(record.id)))
         print(f"{len(records)} of {total} shown")
     return EXIT_OK
 
@@ -140,12 +145,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as repo:
         record = repo.certificates.find(args.id)
         entries = repo.audit.entries(subject=f"certificate:{record.id}")
+        others = repo.certificates.same_number([record.id]).get(record.id, [])
     if args.json:
-        print_json({"certificate": record.to_json(), "audit": [e.to_json() for e in entries]})
+        print_json({"certificate": record.to_json(), "also_used_by": [other for other, _ in others],
+                    "audit": [e.to_json() for e in entries]})
         return EXIT_OK
     for name, value in record.to_json().items():
         if value not in (None, ""):
             print(f"{name:18} {value}")
+    if others:
+        from coomet_lab.repository.certificates import used_by
+
+        print(f"{'warning':18} number also used by {used_by(others)}")
     print("audit trail:")
     for entry in entries:
         print(f"  #{entry.seq} {entry.at} {entry.action} by {entry.actor}")

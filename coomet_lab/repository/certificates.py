@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from coomet_lab.dcc.io.document import dumps
 from coomet_lab.dcc.model import Certificate
@@ -112,6 +112,19 @@ class Certificates:
         record = self.get(certificate_id)
         data = self.store.verified_bytes(record.xml_sha256)
         return record, read_certificate_bytes(data, large=True, source=record.unique_identifier)
+
+    def same_number(self, certificate_ids: Iterable[int]) -> dict[int, builtins.list[tuple[int, str]]]:
+        """For each given certificate, the others stored with the same number, as (id, kind): two received
+        certificates, or a received and an issued one, that share a ``uniqueIdentifier`` with other content."""
+        ids = sorted(set(certificate_ids))
+        found: dict[int, builtins.list[tuple[int, str]]] = {}
+        if not ids:
+            return found
+        with self.store.read() as conn:
+            for chunk in range(0, len(ids), 500):
+                for mine, other, kind in conn.execute(_same_number_query(ids[chunk:chunk + 500])):
+                    found.setdefault(mine, []).append((other, kind))
+        return found
 
     def search(self, text: str, *, limit: int = 50) -> builtins.list[SearchHit]:
         """Full-text search over number, customer, item, serial, type, dates, standards and issuer."""
@@ -264,8 +277,13 @@ class Certificates:
                     "validation": incoming.validation, "signature": verdict[0]},
                    [(schema.certificates, cert_id)])
             _link_calibrations(tx, cert_id, incoming, who)
-        return ImportOutcome(source, "imported", f"stored as #{cert_id} ({incoming.validation}; signature: "
-                             f"{verdict[0]})", cert_id, number, incoming.validation, verdict[0])
+            others = [(other, kind) for _, other, kind in tx.conn.execute(_same_number_query([cert_id]))]
+        message = f"stored as #{cert_id} ({incoming.validation}; signature: {verdict[0]})"
+        if others:
+            # The same file again is a duplicate (above); this is another certificate carrying the same number.
+            message += f"; warning: number {number} also used by {used_by(others)}"
+        return ImportOutcome(source, "imported", message, cert_id, number, incoming.validation, verdict[0],
+                             tuple(other for other, _ in others))
 
     def _import_existing(self, tx: Tx, record: CertificateRecord, incoming: Incoming, who: str,
                          checked: tuple[str, str] | None = None) -> ImportOutcome:
@@ -315,6 +333,18 @@ class Certificates:
         with self.store.write("cannot record the export") as tx:
             tx.log(Action.EXPORTED, who, f"certificate:{certificate_id}", details)
         return written
+
+
+def used_by(others: Iterable[tuple[int, str]]) -> str:
+    """``#4 (received), #1 (issued)``: the other certificates that carry a number."""
+    return ", ".join(f"#{other} ({kind})" for other, kind in others)
+
+
+def _same_number_query(ids: builtins.list[int]) -> Select[int, int, str]:
+    mine, other = schema.certificates.alias("mine"), schema.certificates.alias("other")
+    return (select(mine.c.id, other.c.id, other.c.kind)
+            .join(other, (other.c.unique_identifier == mine.c.unique_identifier) & (other.c.id != mine.c.id))
+            .where(mine.c.id.in_(ids)).order_by(mine.c.id, other.c.id))
 
 
 def safe_file_name(text: str) -> str:

@@ -150,6 +150,7 @@ class ImportOutcome:
     unique_identifier: str | None = None
     validation: str | None = None
     signature_verdict: str | None = None
+    also_used_by: tuple[int, ...] = ()  # other stored certificates with the same number and other content
 
     def to_json(self) -> dict[str, Any]:
         return _json(self)

@@ -178,3 +178,37 @@ def test_cli_export_writes_byte_identical_files(filled, tmp_path):
     code, data = run_cli_json("repo", "log", "--json")
     assert data["entries"][-1]["action"] == "exported"
     assert json.dumps(data)  # plain JSON
+
+
+def test_a_number_stored_twice_with_other_content_is_warned_about_and_marked(filled, tmp_path):
+    """Issue 12: a second certificate with a number already stored (received or issued) came in without a word."""
+    import re
+
+    other = tmp_path / "same-number.xml"
+    other.write_bytes(EX05.read_bytes().replace(b"<dcc:uniqueIdentifier>75999PTB20",
+                                                b"<dcc:uniqueIdentifier>UT-2026-00417"))
+    again = tmp_path / "again.xml"
+    again.write_bytes(EX05.read_bytes().replace(b"2020-08-08", b"2020-08-09", 1))
+    issued = filled.certificates.find("UT-2026-00417").id
+    received = filled.certificates.find("75999PTB20").id
+    unrelated = filled.certificates.find("UT-2026-00418").id
+    code, out, _ = run_cli("repo", "import", other)
+    assert "IMPORTED" in out and f"number UT-2026-00417 also used by #{issued} (issued)" in out
+    clash = int(re.search(r"stored as #(\d+)", out).group(1))
+    code, data = run_cli_json("repo", "import", "--json", again)
+    [outcome] = data["files"]
+    assert outcome["status"] == "imported" and outcome["also_used_by"] == [received]
+    assert f"number 75999PTB20 also used by #{received} (received)" in outcome["message"]
+    new = outcome["certificate_id"]
+    code, out, _ = run_cli("repo", "show", f"#{issued}")
+    assert code == 0 and f"number also used by #{clash} (received)" in out
+    code, data = run_cli_json("repo", "show", "--json", f"#{new}")
+    assert data["also_used_by"] == [received]
+    code, out, _ = run_cli("repo", "list")
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("#")}
+    assert f"number also used by #{new}" in lines[f"#{received}"] and "also used by" not in lines[f"#{unrelated}"]
+    code, data = run_cli_json("repo", "list", "--json")
+    assert {c["id"]: c["also_used_by"] for c in data["certificates"]}[issued] == [clash]
+    # The same file again is a duplicate, not a second use of the number.
+    code, data = run_cli_json("repo", "import", "--json", again)
+    assert data["files"][0]["status"] == "duplicate"
