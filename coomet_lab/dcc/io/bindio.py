@@ -23,6 +23,9 @@ def read_node(cls: type[Node], el: _Element) -> Node:
     _read_attributes(b.attrs, el, values, extras)
     if b.text_field:
         values[b.text_field] = _leaf_text(el)
+        if len(el) and not b.elements:
+            # Mixed content or a comment inside the text: keep the inner XML so every run is written back in place.
+            extras.inner = raw_of(el)
     _read_children(b.elements, b.unordered, el, values, extras)
     node = cls(**values)
     if extras:
@@ -48,7 +51,9 @@ def _read_children(
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
-            continue  # comments and processing instructions are not content
+            # A comment or processing instruction: not content, but kept where it was (after the same field).
+            extras.children.append((anchor, raw_of(child)))
+            continue
         index = _match(specs, tag, 0 if unordered else position, values)
         converted = None if index is None else _convert(specs[index][1], child)
         if converted is None:
@@ -121,8 +126,25 @@ def _leaf_text(el: _Element) -> str:
 
 
 def raw_of(el: _Element) -> RawXml:
-    """Serialize an element verbatim, with every namespace declaration in scope (QNames in content survive)."""
+    """Serialize an element (or a comment or processing instruction) verbatim, with every namespace declaration in
+    scope (QNames in content survive)."""
     return RawXml(etree.tostring(el, encoding="unicode", with_tail=False))
+
+
+def is_misc(raw_xml: RawXml) -> bool:
+    """Whether kept XML is a comment or processing instruction rather than an element."""
+    return raw_xml.xml.startswith(("<!--", "<?"))
+
+
+def node_of(raw_xml: RawXml) -> _Element:
+    """The element, comment or processing instruction that kept XML holds."""
+    if is_misc(raw_xml):
+        # parse_fragment wants one element: wrap the comment or instruction in one and take it out again.
+        holder = parse_fragment(f"<holder>{raw_xml.xml}</holder>")
+        if len(holder) != 1 or isinstance(holder[0].tag, str) or holder.text or holder[0].tail:
+            raise ValueError(f"kept XML is not one comment or processing instruction: {raw_xml!r}")
+        return holder[0]
+    return parse_fragment(raw_xml.xml)
 
 
 # ----------------------------------------------------------------------------------------------- writing
@@ -141,6 +163,8 @@ def write_node(node: Node, el: _Element) -> _Element:
             el.set(key, extras.attrs[key])
     if b.text_field:
         el.text = getattr(node, b.text_field)
+        if extras and extras.inner and not b.elements and _write_inner(extras.inner, el):
+            return el
     anchored = _anchored_children(extras)
     _append_raw(el, anchored.get(None, ()))
     for name, spec in b.elements:
@@ -149,6 +173,17 @@ def write_node(node: Node, el: _Element) -> _Element:
             _write_field(spec, value, el)
         _append_raw(el, anchored.get(name, ()))
     return el
+
+
+def _write_inner(inner: RawXml, el: _Element) -> bool:
+    """Write the kept inner XML of a text node if its text is still the node's text (not edited since reading)."""
+    kept = parse_fragment(inner.xml)
+    if _leaf_text(kept) != (el.text or ""):
+        return False
+    el.text = kept.text
+    for child in list(kept):
+        el.append(child)  # moves the child with its tail: the text runs stay between the same elements
+    return True
 
 
 def _anchored_children(extras: Extras | None) -> dict[str | None, list[RawXml]]:
@@ -197,4 +232,4 @@ def _write_mixed(spec: Spec, items: list, parent: _Element) -> None:
 
 def _append_raw(parent: _Element, raws: Any) -> None:
     for raw_xml in raws:
-        parent.append(parse_fragment(raw_xml.xml))
+        parent.append(node_of(raw_xml))

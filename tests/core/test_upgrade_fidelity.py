@@ -1,0 +1,132 @@
+"""Issue 12: `dcc upgrade` (and read + write) keeps every comment, processing instruction and mixed-content run.
+
+The measurement compares the input's information items with the output's: the sequence of (kind, text) of comments
+and processing instructions over the whole document, and the text runs (text, element, tail, in order) of every
+element with mixed content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from coomet_lab.dcc.io.document import certificate_from_document, certificate_to_document
+from coomet_lab.dcc.io.reader import certificate_from_tree, read_certificate_bytes
+from coomet_lab.dcc.io.writer import serialize, to_bytes
+from coomet_lab.dcc.upgrade import upgrade_tree
+from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
+
+from tests.conftest import EXAMPLES
+
+STYLESHEET = '<?xml-stylesheet type="text/xsl" href="dcc.xsl"?>'
+LICENCE = "<!-- DCC - Digital Calibration Certificate. Licence: LGPL-3.0 -->"
+
+
+def misc_items(tree: etree._ElementTree) -> list[tuple[str, str]]:
+    """Every comment and processing instruction of the document, in document order."""
+    out = []
+    for node in tree.xpath("/comment() | /processing-instruction() | //comment() | //processing-instruction()"):
+        if isinstance(node, etree._Comment):
+            out.append(("comment", node.text or ""))
+        else:
+            out.append(("pi", f"{node.target} {node.text or ''}"))
+    return out
+
+
+def mixed_runs(tree: etree._ElementTree) -> list[tuple[str, list[str]]]:
+    """For every element with its own text and child elements: its text runs and children, in order."""
+    out = []
+    for el in tree.getroot().iter():
+        if not isinstance(el.tag, str) or not len(el):
+            continue
+        tails = [(c.tail or "").strip() for c in el]
+        if not (el.text or "").strip() and not any(tails):
+            continue  # element-only content (indentation whitespace)
+        seq = [(el.text or "").strip()]
+        for child, tail in zip(el, tails, strict=True):
+            if isinstance(child.tag, str):
+                seq += [f"<{child.tag}>{''.join(child.itertext())}", tail]
+            else:
+                seq += [etree.tostring(child, with_tail=False, encoding="unicode"), tail]
+        out.append((etree.QName(el).localname, seq))
+    return out
+
+
+def measure(before: etree._ElementTree, after: etree._ElementTree) -> dict[str, tuple]:
+    return {
+        "misc": (misc_items(before), misc_items(after)),
+        "mixed": (mixed_runs(before), mixed_runs(after)),
+    }
+
+
+def _fixture_bytes() -> bytes:
+    """A real 3.3.0 DCC with a stylesheet PI and licence comment before the root, comments inside bound elements,
+    a comment inside a kept-verbatim element, and mixed content inside dcc:content."""
+    tree = parse_file(EXAMPLES / "01_ptb-dcclib_valid_v3.3.0.xml")
+    root = tree.getroot()
+    ns = {"dcc": "https://ptb.de/dcc"}
+    root.addprevious(etree.fromstring(f"<x>{STYLESHEET}</x>")[0])
+    root.addprevious(etree.fromstring(f"<x>{LICENCE}</x>")[0])
+    root.insert(0, etree.Comment(" inside the root, before administrativeData "))
+    admin = root.find("dcc:administrativeData", ns)
+    admin[1].addnext(etree.Comment(" between two administrativeData children "))
+    admin.append(etree.ProcessingInstruction("lab-note", "checked=yes"))
+    first = root.find(".//dcc:content", ns)
+    first.text = "δ"
+    sub = etree.SubElement(first, "{https://ptb.de/dcc}sub")
+    sub.text = "u"
+    sub.tail = " is the relative uncertainty"
+    comment = etree.Comment(" note in text ")
+    comment.tail = " (k = 2)"
+    first.append(comment)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+
+def test_fixture_has_what_it_tests() -> None:
+    tree = parse_bytes(_fixture_bytes())
+    assert len(misc_items(tree)) == 6
+    assert mixed_runs(tree)
+
+
+def test_upgrade_keeps_comments_pis_and_mixed_runs_in_place() -> None:
+    before = parse_bytes(_fixture_bytes())
+    result = upgrade_tree(parse_bytes(_fixture_bytes()))
+    after = parse_bytes(serialize(result.element))
+    for what, (was, now) in measure(before, after).items():
+        assert was == now, what
+    text = serialize(result.element).decode()
+    assert text.index("xml-stylesheet") < text.index("LGPL") < text.index("<dcc:digitalCalibrationCertificate")
+    assert "δ<dcc:sub>u</dcc:sub> is the relative uncertainty<!-- note in text --> (k = 2)</dcc:content>" in text
+
+
+def test_read_write_and_json_round_trip_keep_them_and_stay_deterministic() -> None:
+    data = _fixture_bytes()
+    certificate = read_certificate_bytes(data)
+    first = to_bytes(certificate)
+    assert to_bytes(read_certificate_bytes(first)) == first
+    via_json = certificate_from_document(certificate_to_document(certificate))
+    assert to_bytes(via_json) == first
+    for what, (was, now) in measure(parse_bytes(data), parse_bytes(first)).items():
+        assert was == now, what
+
+
+def test_edited_mixed_text_is_written_as_the_new_text() -> None:
+    certificate = read_certificate_bytes(_fixture_bytes())
+    tree = parse_bytes(to_bytes(certificate))
+    assert "δ<dcc:sub>" in etree.tostring(tree, encoding="unicode")
+    first = certificate.administrative_data.dcc_software[0].name.contents[0]
+    first.value = "edited"
+    text = to_bytes(certificate).decode()
+    assert "<dcc:content>edited" in text and "δ<dcc:sub>" not in text
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.xml")), ids=lambda p: Path(p).name)
+def test_every_example_keeps_its_information_items_on_upgrade(path: Path) -> None:
+    before = parse_file(path)
+    result = upgrade_tree(parse_file(path))
+    after = parse_bytes(serialize(result.element))
+    for what, (was, now) in measure(before, after).items():
+        assert was == now, f"{path.name}: {what} changed"
+    assert certificate_from_tree(after).schema_version == "3.3.0"
