@@ -35,6 +35,19 @@ def misc_items(tree: etree._ElementTree) -> list[tuple[str, str]]:
     return out
 
 
+def misc_places(tree: etree._ElementTree) -> list[tuple[str, int, str]]:
+    """Where each comment and processing instruction sits: its parent's path and how many elements precede it."""
+    out = []
+    for node in tree.xpath("//comment() | //processing-instruction()"):
+        parent = node.getparent()
+        if parent is None:
+            continue  # around the root: misc_items has their order
+        path = "/".join(etree.QName(a).localname for a in reversed([parent, *parent.iterancestors()]))
+        before = sum(1 for sibling in node.itersiblings(preceding=True) if isinstance(sibling.tag, str))
+        out.append((path, before, etree.tostring(node, with_tail=False, encoding="unicode")))
+    return out
+
+
 def mixed_runs(tree: etree._ElementTree) -> list[tuple[str, list[str]]]:
     """For every element with its own text and child elements: its text runs and children, in order."""
     out = []
@@ -57,6 +70,7 @@ def mixed_runs(tree: etree._ElementTree) -> list[tuple[str, list[str]]]:
 def measure(before: etree._ElementTree, after: etree._ElementTree) -> dict[str, tuple]:
     return {
         "misc": (misc_items(before), misc_items(after)),
+        "places": (misc_places(before), misc_places(after)),
         "mixed": (mixed_runs(before), mixed_runs(after)),
     }
 
@@ -73,6 +87,11 @@ def _fixture_bytes() -> bytes:
     admin = root.find("dcc:administrativeData", ns)
     admin[1].addnext(etree.Comment(" between two administrativeData children "))
     admin.append(etree.ProcessingInstruction("lab-note", "checked=yes"))
+    software = admin.find("dcc:dccSoftware", ns)
+    software.insert(0, etree.Comment(" inside a list wrapper, before its first item "))
+    software.append(etree.Comment(" inside a list wrapper, after its last item "))
+    two_langs = root.find(".//dcc:name[dcc:content][dcc:content]", ns)
+    two_langs[0].addnext(etree.Comment(" between two items of a repeated field "))
     first = root.find(".//dcc:content", ns)
     first.text = "δ"
     sub = etree.SubElement(first, "{https://ptb.de/dcc}sub")
@@ -86,7 +105,7 @@ def _fixture_bytes() -> bytes:
 
 def test_fixture_has_what_it_tests() -> None:
     tree = parse_bytes(_fixture_bytes())
-    assert len(misc_items(tree)) == 6
+    assert len(misc_items(tree)) == 9
     assert mixed_runs(tree)
 
 

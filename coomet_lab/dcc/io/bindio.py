@@ -48,16 +48,20 @@ def _read_children(
 ) -> None:
     position = 0
     anchor: str | None = None
+    after_item = False  # whether the last element read was an item of the repeated field ``anchor``
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
-            # A comment or processing instruction: not content, but kept where it was (after the same field).
-            extras.children.append((anchor, raw_of(child)))
+            # A comment or processing instruction: not content, but kept where it was. After an item of a repeated
+            # field its anchor says after how many items ("field#2"), so it stays between the same two items.
+            where = f"{anchor}#{len(values[anchor])}" if after_item and anchor else anchor
+            extras.children.append((where, raw_of(child)))
             continue
         index = _match(specs, tag, 0 if unordered else position, values)
         converted = None if index is None else _convert(specs[index][1], child)
         if converted is None:
             extras.children.append((anchor, raw_of(child)))
+            after_item = False
             continue
         name, spec = specs[index]  # type: ignore[index]
         if spec.kind in REPEATED_KINDS:
@@ -66,7 +70,16 @@ def _read_children(
         else:
             values[name] = converted
             position = index + 1  # type: ignore[operator]
+        if spec.kind is Kind.WRAPPED:
+            # Comments inside a list wrapper: anchored "field/2" (inside the wrapper, after two items).
+            count = 0
+            for inner in child:
+                if isinstance(inner.tag, str):
+                    count += 1
+                else:
+                    extras.children.append((f"{name}/{count}", raw_of(inner)))
         anchor = name
+        after_item = spec.kind in REPEATED_KINDS
 
 
 def _match(specs: tuple[tuple[str, Spec], ...], tag: str, start: int, values: dict) -> int | None:
@@ -169,10 +182,33 @@ def write_node(node: Node, el: _Element) -> _Element:
     _append_raw(el, anchored.get(None, ()))
     for name, spec in b.elements:
         value = getattr(node, name)
+        start = len(el)
         if value is not None and value != []:
             _write_field(spec, value, el)
+        if anchored and (spec.kind is Kind.WRAPPED or spec.kind in REPEATED_KINDS):
+            wrapped = spec.kind is Kind.WRAPPED
+            positioned = _positioned(anchored, f"{name}/" if wrapped else f"{name}#")
+            if wrapped and len(el) > start:
+                _insert_between(el[start], 0, positioned)
+            else:  # past the last item when items were removed since reading: kept, after the field
+                _insert_between(el, start, positioned)
         _append_raw(el, anchored.get(name, ()))
     return el
+
+
+def _positioned(anchored: dict[str | None, list[RawXml]], prefix: str) -> list[tuple[int, RawXml]]:
+    """The kept comments and instructions anchored "field#k" or "field/k", in document order."""
+    found: list[tuple[int, RawXml]] = []
+    for key, raws in anchored.items():
+        if key and key.startswith(prefix) and key[len(prefix) :].isdigit():
+            found.extend((int(key[len(prefix) :]), raw_xml) for raw_xml in raws)
+    return sorted(found, key=lambda pair: pair[0])  # stable: the same position keeps the reading order
+
+
+def _insert_between(parent: _Element, start: int, items: list[tuple[int, RawXml]]) -> None:
+    """Insert each kept node after ``k`` of the items written from ``start`` (each item is one child node)."""
+    for offset, (k, raw_xml) in enumerate(items):
+        parent.insert(start + k + offset, node_of(raw_xml))
 
 
 def _write_inner(inner: RawXml, el: _Element) -> bool:
