@@ -149,3 +149,21 @@ def test_every_example_keeps_its_information_items_on_upgrade(path: Path) -> Non
     for what, (was, now) in measure(before, after).items():
         assert was == now, f"{path.name}: {what} changed"
     assert certificate_from_tree(after).schema_version == "3.3.0"
+
+
+def test_cli_upgrade_writes_the_licence_header_and_stylesheet_and_stays_valid(tmp_path: Path) -> None:
+    from tests.helpers import EX05, run_cli
+
+    source = tmp_path / "in.xml"
+    text = EX05.read_text(encoding="utf-8")
+    head, _, body = text.partition("<dcc:digitalCalibrationCertificate")
+    source.write_text(f"{head}{STYLESHEET}\n{LICENCE}\n<dcc:digitalCalibrationCertificate{body}", encoding="utf-8")
+    out = tmp_path / "out.xml"
+    code, stdout, _ = run_cli("dcc", "upgrade", str(source), "-o", str(out))
+    assert code == 0, stdout
+    written = out.read_text(encoding="utf-8")
+    assert written.index(STYLESHEET) < written.index(LICENCE) < written.index("<dcc:digitalCalibrationCertificate")
+    assert "Physikalisch-Technische Bundesanstalt" in written  # PTB's LGPL header inside the root
+    before, after = parse_file(source), parse_file(out)
+    assert misc_items(before) == misc_items(after)
+    assert misc_places(before) == misc_places(after)
