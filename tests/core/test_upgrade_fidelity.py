@@ -92,6 +92,12 @@ def _fixture_bytes() -> bytes:
     software.append(etree.Comment(" inside a list wrapper, after its last item "))
     two_langs = root.find(".//dcc:name[dcc:content][dcc:content]", ns)
     two_langs[0].addnext(etree.Comment(" between two items of a repeated field "))
+    value = root.find(".//{https://ptb.de/si}value")
+    whole = value.text
+    value.text = whole[:1]
+    inside = etree.Comment(" inside a simple value ")
+    inside.tail = whole[1:]
+    value.append(inside)
     first = root.find(".//dcc:content", ns)
     first.text = "δ"
     sub = etree.SubElement(first, "{https://ptb.de/dcc}sub")
@@ -105,7 +111,7 @@ def _fixture_bytes() -> bytes:
 
 def test_fixture_has_what_it_tests() -> None:
     tree = parse_bytes(_fixture_bytes())
-    assert len(misc_items(tree)) == 9
+    assert len(misc_items(tree)) == 10
     assert mixed_runs(tree)
 
 
@@ -129,6 +135,17 @@ def test_read_write_and_json_round_trip_keep_them_and_stay_deterministic() -> No
     assert to_bytes(via_json) == first
     for what, (was, now) in measure(parse_bytes(data), parse_bytes(first)).items():
         assert was == now, what
+
+
+def test_a_comment_inside_a_simple_value_is_kept_and_the_value_is_still_read() -> None:
+    data = _fixture_bytes()
+    value = parse_bytes(data).getroot().find(".//{https://ptb.de/si}value")
+    text = to_bytes(read_certificate_bytes(data)).decode()
+    assert f"{value.text}<!-- inside a simple value -->{value[0].tail}</si:value>" in text
+    original = parse_file(EXAMPLES / "01_ptb-dcclib_valid_v3.3.0.xml")
+    from coomet_lab.dcc.upgrade import measurement_facts
+
+    assert measurement_facts(parse_bytes(text.encode())) == measurement_facts(original)
 
 
 def test_edited_mixed_text_is_written_as_the_new_text() -> None:

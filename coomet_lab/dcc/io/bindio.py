@@ -64,6 +64,10 @@ def _read_children(
             after_item = False
             continue
         name, spec = specs[index]  # type: ignore[index]
+        if spec.kind in (Kind.LEAF, Kind.LEAFS) and len(child):
+            # A simple value with a comment inside ("20.0<!-- x -->137"): the value is its text, and the element
+            # as written is kept ("field=k", the k-th item) to be written back while the value is unchanged.
+            extras.children.append((f"{name}={len(values.get(name, []))}", raw_of(child)))
         if spec.kind in REPEATED_KINDS:
             values.setdefault(name, []).append(converted)
             position = index  # type: ignore[assignment]
@@ -185,6 +189,10 @@ def write_node(node: Node, el: _Element) -> _Element:
         start = len(el)
         if value is not None and value != []:
             _write_field(spec, value, el)
+            if anchored and spec.kind in (Kind.LEAF, Kind.LEAFS):
+                for k, raw_xml in _positioned(anchored, f"{name}="):
+                    if start + k < len(el):
+                        _restore_leaf(el[start + k], raw_xml)
         if anchored and (spec.kind is Kind.WRAPPED or spec.kind in REPEATED_KINDS):
             wrapped = spec.kind is Kind.WRAPPED
             positioned = _positioned(anchored, f"{name}/" if wrapped else f"{name}#")
@@ -194,6 +202,16 @@ def write_node(node: Node, el: _Element) -> _Element:
                 _insert_between(el, start, positioned)
         _append_raw(el, anchored.get(name, ()))
     return el
+
+
+def _restore_leaf(written: _Element, raw_xml: RawXml) -> None:
+    """Give a simple element back the comments it was read with, if its value has not changed since."""
+    kept = parse_fragment(raw_xml.xml)
+    if kept.tag != written.tag or _leaf_text(kept) != (written.text or "") or any(isinstance(c.tag, str) for c in kept):
+        return
+    written.text = kept.text
+    for child in list(kept):
+        written.append(child)
 
 
 def _positioned(anchored: dict[str | None, list[RawXml]], prefix: str) -> list[tuple[int, RawXml]]:

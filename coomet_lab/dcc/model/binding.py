@@ -5,10 +5,11 @@ reader, writer and JSON converter walk these declarations, so the three can neve
 
 Lossless by design: a child element the model does not understand (or finds out of place) is kept verbatim as
 :class:`RawXml` in the node's :class:`Extras`, anchored after the field that preceded it, and written back there.
-XML comments and processing instructions are kept the same way (as :class:`RawXml` holding ``<!--...-->`` or
-``<?...?>``; anchored "field#2" between the items of a repeated field, "field/2" inside a list wrapper), those
-before and after the root in the certificate's extras; an element with text of its own that also
-holds elements or comments (mixed content, ``δ<sub>u</sub>``) keeps its whole inner XML so every run stays in place.
+XML comments and processing instructions are kept the same way, as :class:`RawXml` holding ``<!--...-->`` or
+``<?...?>``: anchored "field#2" between the items of a repeated field, "field/2" inside a list wrapper; a simple
+value with a comment inside is kept whole ("field=0") and written back while its value is unchanged; those before
+and after the root go into the certificate's extras. An element with text of its own that also holds elements or
+comments (mixed content, ``δ<sub>u</sub>``) keeps its whole inner XML so every run stays in place.
 """
 
 from __future__ import annotations
