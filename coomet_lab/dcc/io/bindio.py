@@ -23,6 +23,9 @@ def read_node(cls: type[Node], el: _Element) -> Node:
     _read_attributes(b.attrs, el, values, extras)
     if b.text_field:
         values[b.text_field] = _leaf_text(el)
+        if len(el) and not b.elements:
+            # Mixed content or a comment inside the text: keep the inner XML so every run is written back in place.
+            extras.inner = raw_of(el)
     _read_children(b.elements, b.unordered, el, values, extras)
     node = cls(**values)
     if extras:
@@ -45,23 +48,42 @@ def _read_children(
 ) -> None:
     position = 0
     anchor: str | None = None
+    after_item = False  # whether the last element read was an item of the repeated field ``anchor``
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
-            continue  # comments and processing instructions are not content
+            # A comment or processing instruction: not content, but kept where it was. After an item of a repeated
+            # field its anchor says after how many items ("field#2"), so it stays between the same two items.
+            where = f"{anchor}#{len(values[anchor])}" if after_item and anchor else anchor
+            extras.children.append((where, raw_of(child)))
+            continue
         index = _match(specs, tag, 0 if unordered else position, values)
         converted = None if index is None else _convert(specs[index][1], child)
         if converted is None:
             extras.children.append((anchor, raw_of(child)))
+            after_item = False
             continue
         name, spec = specs[index]  # type: ignore[index]
+        if spec.kind in (Kind.LEAF, Kind.LEAFS) and len(child):
+            # A simple value with a comment inside ("20.0<!-- x -->137"): the value is its text, and the element
+            # as written is kept ("field=k", the k-th item) to be written back while the value is unchanged.
+            extras.children.append((f"{name}={len(values.get(name, []))}", raw_of(child)))
         if spec.kind in REPEATED_KINDS:
             values.setdefault(name, []).append(converted)
             position = index  # type: ignore[assignment]
         else:
             values[name] = converted
             position = index + 1  # type: ignore[operator]
+        if spec.kind is Kind.WRAPPED:
+            # Comments inside a list wrapper: anchored "field/2" (inside the wrapper, after two items).
+            count = 0
+            for inner in child:
+                if isinstance(inner.tag, str):
+                    count += 1
+                else:
+                    extras.children.append((f"{name}/{count}", raw_of(inner)))
         anchor = name
+        after_item = spec.kind in REPEATED_KINDS
 
 
 def _match(specs: tuple[tuple[str, Spec], ...], tag: str, start: int, values: dict) -> int | None:
@@ -121,8 +143,25 @@ def _leaf_text(el: _Element) -> str:
 
 
 def raw_of(el: _Element) -> RawXml:
-    """Serialize an element verbatim, with every namespace declaration in scope (QNames in content survive)."""
+    """Serialize an element (or a comment or processing instruction) verbatim, with every namespace declaration in
+    scope (QNames in content survive)."""
     return RawXml(etree.tostring(el, encoding="unicode", with_tail=False))
+
+
+def is_misc(raw_xml: RawXml) -> bool:
+    """Whether kept XML is a comment or processing instruction rather than an element."""
+    return raw_xml.xml.startswith(("<!--", "<?"))
+
+
+def node_of(raw_xml: RawXml) -> _Element:
+    """The element, comment or processing instruction that kept XML holds."""
+    if is_misc(raw_xml):
+        # parse_fragment wants one element: wrap the comment or instruction in one and take it out again.
+        holder = parse_fragment(f"<holder>{raw_xml.xml}</holder>")
+        if len(holder) != 1 or isinstance(holder[0].tag, str) or holder.text or holder[0].tail:
+            raise ValueError(f"kept XML is not one comment or processing instruction: {raw_xml!r}")
+        return holder[0]
+    return parse_fragment(raw_xml.xml)
 
 
 # ----------------------------------------------------------------------------------------------- writing
@@ -141,14 +180,64 @@ def write_node(node: Node, el: _Element) -> _Element:
             el.set(key, extras.attrs[key])
     if b.text_field:
         el.text = getattr(node, b.text_field)
+        if extras and extras.inner and not b.elements and _write_inner(extras.inner, el):
+            return el
     anchored = _anchored_children(extras)
     _append_raw(el, anchored.get(None, ()))
     for name, spec in b.elements:
         value = getattr(node, name)
+        start = len(el)
         if value is not None and value != []:
             _write_field(spec, value, el)
+            if anchored and spec.kind in (Kind.LEAF, Kind.LEAFS):
+                for k, raw_xml in _positioned(anchored, f"{name}="):
+                    if start + k < len(el):
+                        _restore_leaf(el[start + k], raw_xml)
+        if anchored and (spec.kind is Kind.WRAPPED or spec.kind in REPEATED_KINDS):
+            wrapped = spec.kind is Kind.WRAPPED
+            positioned = _positioned(anchored, f"{name}/" if wrapped else f"{name}#")
+            if wrapped and len(el) > start:
+                _insert_between(el[start], 0, positioned)
+            else:  # past the last item when items were removed since reading: kept, after the field
+                _insert_between(el, start, positioned)
         _append_raw(el, anchored.get(name, ()))
     return el
+
+
+def _restore_leaf(written: _Element, raw_xml: RawXml) -> None:
+    """Give a simple element back the comments it was read with, if its value has not changed since."""
+    kept = parse_fragment(raw_xml.xml)
+    if kept.tag != written.tag or _leaf_text(kept) != (written.text or "") or any(isinstance(c.tag, str) for c in kept):
+        return
+    written.text = kept.text
+    for child in list(kept):
+        written.append(child)
+
+
+def _positioned(anchored: dict[str | None, list[RawXml]], prefix: str) -> list[tuple[int, RawXml]]:
+    """The kept comments and instructions anchored "field#k" or "field/k", in document order."""
+    found: list[tuple[int, RawXml]] = []
+    for key, raws in anchored.items():
+        if key and key.startswith(prefix) and key[len(prefix) :].isdigit():
+            found.extend((int(key[len(prefix) :]), raw_xml) for raw_xml in raws)
+    return sorted(found, key=lambda pair: pair[0])  # stable: the same position keeps the reading order
+
+
+def _insert_between(parent: _Element, start: int, items: list[tuple[int, RawXml]]) -> None:
+    """Insert each kept node after ``k`` of the items written from ``start`` (each item is one child node)."""
+    for offset, (k, raw_xml) in enumerate(items):
+        parent.insert(start + k + offset, node_of(raw_xml))
+
+
+def _write_inner(inner: RawXml, el: _Element) -> bool:
+    """Write the kept inner XML of a text node if its text is still the node's text (not edited since reading)."""
+    kept = parse_fragment(inner.xml)
+    if _leaf_text(kept) != (el.text or ""):
+        return False
+    el.text = kept.text
+    for child in list(kept):
+        el.append(child)  # moves the child with its tail: the text runs stay between the same elements
+    return True
 
 
 def _anchored_children(extras: Extras | None) -> dict[str | None, list[RawXml]]:
@@ -197,4 +286,4 @@ def _write_mixed(spec: Spec, items: list, parent: _Element) -> None:
 
 def _append_raw(parent: _Element, raws: Any) -> None:
     for raw_xml in raws:
-        parent.append(parse_fragment(raw_xml.xml))
+        parent.append(node_of(raw_xml))

@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from coomet_lab.dcc.io.bindio import node_of
 from coomet_lab.dcc.model import Certificate, LangString, RichContent, Text
 from coomet_lab.dcc.model.binding import Extras, Kind, Node, RawXml, Spec, Tagged, binding_of, field_specs, resolve
 from coomet_lab.kernel.atomic import write_text_atomic
 from coomet_lab.kernel.errors import DocumentError, UnusableInputError
-from coomet_lab.kernel.xmlsafe import parse_fragment
 
 FORMAT = "coomet-lab-certificate"
 FORMAT_VERSION = 1
@@ -39,10 +39,16 @@ def node_to_json(node: Node) -> Any:
             continue
         out[spec.key] = _value_to_json(spec, value)
     if node.extras:
-        out[_EXTRAS_KEY] = {
+        extras: dict[str, Any] = {
             "attrs": dict(sorted(node.extras.attrs.items())),
             "children": [{"after": anchor, "xml": raw.xml} for anchor, raw in node.extras.children],
         }
+        if node.extras.inner:
+            extras["inner"] = node.extras.inner.xml
+        for key in ("prolog", "epilog"):
+            if getattr(node.extras, key):
+                extras[key] = [raw.xml for raw in getattr(node.extras, key)]
+        out[_EXTRAS_KEY] = extras
     return out
 
 
@@ -209,7 +215,18 @@ def _extras_from_json(data: Any, path: str) -> Extras:
         if after is not None and not isinstance(after, str):
             raise DocumentError("'after' must be a field name or null", path=where)
         children.append((after, _raw(child["xml"], f"{where}.xml")))
-    return Extras(attrs={str(k): _string(v, f"{path}.attrs.{k}") for k, v in attrs.items()}, children=children)
+    inner = None if data.get("inner") is None else _raw(data["inner"], f"{path}.inner")
+    around = {
+        key: [_raw(xml, f"{path}.{key}[{i}]") for i, xml in enumerate(_list(data.get(key, []), f"{path}.{key}"))]
+        for key in ("prolog", "epilog")
+    }
+    return Extras(
+        attrs={str(k): _string(v, f"{path}.attrs.{k}") for k, v in attrs.items()},
+        children=children,
+        inner=inner,
+        prolog=around["prolog"],
+        epilog=around["epilog"],
+    )
 
 
 def _string(value: Any, path: str) -> str:
@@ -229,8 +246,8 @@ def _list(value: Any, path: str) -> list:
 def _raw(value: Any, path: str) -> RawXml:
     text = _string(value, path)
     try:
-        parse_fragment(text)
-    except UnusableInputError as exc:
+        node_of(RawXml(text))
+    except (UnusableInputError, ValueError) as exc:
         raise DocumentError(f"kept XML is not usable: {exc}", path=path) from None
     return RawXml(text)
 

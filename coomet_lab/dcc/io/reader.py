@@ -6,9 +6,9 @@ import os
 
 from lxml import etree
 
-from coomet_lab.dcc.io.bindio import read_node
+from coomet_lab.dcc.io.bindio import raw_of, read_node
 from coomet_lab.dcc.model import Certificate
-from coomet_lab.dcc.model.binding import DCC_NS, dcc
+from coomet_lab.dcc.model.binding import DCC_NS, Extras, dcc
 from coomet_lab.kernel.errors import UnusableInputError
 from coomet_lab.kernel.xmlsafe import parse_bytes, parse_file
 
@@ -34,6 +34,13 @@ def certificate_from_tree(tree: etree._ElementTree | etree._Element, source: str
     check_root(root, source)
     certificate = read_node(Certificate, root)
     assert isinstance(certificate, Certificate)
+    # Comments and processing instructions around the root (licence headers, xml-stylesheet) are kept too.
+    prolog = [raw_of(node) for node in reversed(list(root.itersiblings(preceding=True)))]
+    epilog = [raw_of(node) for node in root.itersiblings()]
+    if prolog or epilog:
+        extras = certificate.extras or Extras()
+        extras.prolog, extras.epilog = prolog, epilog
+        certificate.extras = extras
     return certificate
 
 

@@ -6,7 +6,7 @@ import os
 
 from lxml import etree
 
-from coomet_lab.dcc.io.bindio import write_node
+from coomet_lab.dcc.io.bindio import node_of, write_node
 from coomet_lab.dcc.io.reader import ROOT_TAG
 from coomet_lab.dcc.model import Certificate
 from coomet_lab.dcc.model.binding import DCC_NS, DS_NS, SI_NS, XSI_NS
@@ -22,18 +22,28 @@ def to_element(certificate: Certificate, *, keep_signatures: bool = False) -> et
         nsmap["ds"] = DS_NS
     root = etree.Element(ROOT_TAG, nsmap=nsmap)
     if keep_signatures or not certificate.signatures:
-        return write_node(certificate, root)
-    signatures = certificate.signatures
-    try:
-        certificate.signatures = []
-        return write_node(certificate, root)
-    finally:
-        certificate.signatures = signatures
+        write_node(certificate, root)
+    else:
+        signatures = certificate.signatures
+        try:
+            certificate.signatures = []
+            write_node(certificate, root)
+        finally:
+            certificate.signatures = signatures
+    extras = certificate.extras
+    if extras:
+        for raw_xml in extras.prolog:
+            root.addprevious(node_of(raw_xml))
+        for raw_xml in reversed(extras.epilog):
+            root.addnext(node_of(raw_xml))
+    return root
 
 
 def serialize(root: etree._Element) -> bytes:
-    """Deterministic UTF-8 bytes with an XML declaration, indented between elements only."""
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """Deterministic UTF-8 bytes with an XML declaration, indented between elements only; a root's surrounding
+    comments and processing instructions are written with it."""
+    target = root.getroottree() if root.getparent() is None else root
+    return etree.tostring(target, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def to_bytes(certificate: Certificate, *, keep_signatures: bool = False) -> bytes:

@@ -5,7 +5,11 @@ reader, writer and JSON converter walk these declarations, so the three can neve
 
 Lossless by design: a child element the model does not understand (or finds out of place) is kept verbatim as
 :class:`RawXml` in the node's :class:`Extras`, anchored after the field that preceded it, and written back there.
-XML comments and processing instructions are not content and are not kept.
+XML comments and processing instructions are kept the same way, as :class:`RawXml` holding ``<!--...-->`` or
+``<?...?>``: anchored "field#2" between the items of a repeated field, "field/2" inside a list wrapper; a simple
+value with a comment inside is kept whole ("field=0") and written back while its value is unchanged; those before
+and after the root go into the certificate's extras. An element with text of its own that also holds elements or
+comments (mixed content, ``δ<sub>u</sub>``) keeps its whole inner XML so every run stays in place.
 """
 
 from __future__ import annotations
@@ -96,13 +100,18 @@ class Tagged:
 
 @dataclass
 class Extras:
-    """What a node holds beyond its declared fields: foreign attributes and unexpected child elements."""
+    """What a node holds beyond its declared fields: foreign attributes, unexpected child elements, comments and
+    processing instructions; for a text node with mixed content its whole inner XML (``inner``, used while the text
+    is unchanged); for the root the comments and processing instructions before and after it."""
 
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[tuple[str | None, RawXml]] = field(default_factory=list)
+    inner: RawXml | None = None
+    prolog: list[RawXml] = field(default_factory=list)
+    epilog: list[RawXml] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.attrs or self.children)
+        return bool(self.attrs or self.children or self.inner or self.prolog or self.epilog)
 
 
 _REGISTRY: dict[str, type[Node]] = {}
