@@ -8,6 +8,7 @@ folder lands where ``coomet_lab.kernel.paths.shipped_dir`` and the schema store 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +35,15 @@ QT_TRANSLATIONS = "PySide6/Qt/translations/"
 INTERFACE_LANGUAGES = ("ru",)
 
 
+# Qt's virtual keyboard input plugin (PySide6-Addons, where QtPdf now comes from) and the QML/Quick libraries only
+# it needs: the app has no QML, and with them in the bundle grew by 18 MB.
+UNUSED_QT_BINARIES = re.compile(r"(^|/)(lib)?(qtvirtualkeyboardplugin|Qt6(Quick|Qml|VirtualKeyboard)\w*)\.")
+
+
 def keep(entry: tuple) -> bool:
     """Whether one (bundle path, source, type) entry of the analysis is worth shipping."""
     name = entry[0].replace("\\", "/")
-    if name.startswith(UNUSED_DATA_PREFIXES):
+    if name.startswith(UNUSED_DATA_PREFIXES) or UNUSED_QT_BINARIES.search(name):
         return False
     if name.startswith(QT_TRANSLATIONS):
         return any(name.endswith(f"_{language}.qm") for language in INTERFACE_LANGUAGES)

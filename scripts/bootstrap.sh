@@ -24,6 +24,11 @@ extras="app"
 stamp=".venv/.coomet-lab-installed-$extras"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
+    # QtPdf used to come from PySide6-Pdf (6.12 only); it now comes from PySide6-Addons, which ships the same files:
+    # remove the old package first, or uninstalling it later would delete Addons' QtPdf.
+    if .venv/bin/python -m pip show --quiet PySide6-Pdf >/dev/null 2>&1; then
+        .venv/bin/python -m pip uninstall --quiet --yes PySide6-Pdf
+    fi
     .venv/bin/python -m pip install --quiet -e ".[$extras]"
     touch "$stamp"
 fi

@@ -22,6 +22,34 @@ def translations_dir() -> Path:
     return shipped_dir("resources") / "translations"
 
 
+def compiled_translation(language: str) -> Path | None:
+    """The .qm file of one interface language: the shipped one (built at set-up, or carried by the wheel), else one
+    compiled from the shipped .ts source into the user's home (a wheel built without running ``python -m ui.i18n``
+    first carries only the sources). None when neither exists or the compiler is missing."""
+    source = translations_dir() / f"coomet_lab_{language}.ts"
+    shipped = source.with_suffix(".qm")
+    if shipped.is_file():
+        return shipped
+    if not source.is_file():
+        return None
+    from coomet_lab.kernel.paths import app_home
+
+    target = app_home() / "translations" / shipped.name
+    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    lrelease = _lrelease()
+    if lrelease is None:
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)], capture_output=True)
+    return target if result.returncode == 0 and target.is_file() else None
+
+
+def _lrelease() -> str | None:
+    return shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lrelease")
+
+
 class InterfaceLanguage:
     """Installs and swaps the application's translators; Qt then tells every widget to retranslate itself."""
 
@@ -38,7 +66,8 @@ class InterfaceLanguage:
         self._installed = []
         if language != "en":
             own = QTranslator(self.app)
-            if not own.load(str(translations_dir() / f"coomet_lab_{language}.qm")):
+            compiled = compiled_translation(language)
+            if compiled is None or not own.load(str(compiled)):
                 return False
             qt = QTranslator(self.app)
             if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -53,8 +82,7 @@ class InterfaceLanguage:
 
 def build_translations() -> list[Path]:
     """Compile every .ts source to .qm with pyside6-lrelease."""
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
-        "pyside6-lrelease")
+    lrelease = _lrelease()
     if lrelease is None:
         raise SystemExit("pyside6-lrelease not found (it comes with PySide6)")
     built = []

@@ -8,6 +8,7 @@ or in a wheel's shared data folder, through one function.
 from __future__ import annotations
 
 import os
+import site
 import sys
 from pathlib import Path
 
@@ -48,5 +49,8 @@ def _shipped_roots() -> list[Path]:
     if frozen_root:
         roots.append(Path(frozen_root))
     roots.append(Path(__file__).resolve().parents[2])
+    # A wheel's data files: <prefix>/share/coomet-lab in a virtual environment, the user base for `pip install --user`.
     roots.append(Path(sys.prefix) / "share" / APP_NAME)
+    if site.USER_BASE:
+        roots.append(Path(site.USER_BASE) / "share" / APP_NAME)
     return roots

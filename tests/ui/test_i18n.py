@@ -49,3 +49,26 @@ def test_compiled_translations_load(qapp):
     assert tr("Results") == "Результаты"
     languages.switch("en")
     assert tr("Results") == "Results"
+
+
+def test_without_a_shipped_qm_the_translation_is_compiled_into_the_home(monkeypatch, tmp_path, app_home):
+    """A wheel built without `python -m ui.i18n` carries only the .ts source: Russian still loads."""
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication
+
+    import ui.i18n as i18n
+
+    shipped = tmp_path / "translations"
+    shipped.mkdir()
+    shutil.copy(TS, shipped / TS.name)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: shipped)
+    compiled = i18n.compiled_translation("ru")
+    assert compiled is not None and compiled.is_relative_to(app_home) and compiled.stat().st_size > 0
+    assert not (shipped / "coomet_lab_ru.qm").exists()
+    app = QCoreApplication.instance() or QCoreApplication([])
+    language = i18n.InterfaceLanguage(app)
+    try:
+        assert language.switch("ru")
+    finally:
+        language.switch("en")
