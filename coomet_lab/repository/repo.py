@@ -22,20 +22,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coomet_lab.repository.audit_trail import AuditTrail
-from coomet_lab.repository.backup import make_backup, restore_backup
 from coomet_lab.repository.certificates import Certificates
 from coomet_lab.repository.drafts import Drafts
-from coomet_lab.repository.integrity import verify_repository
-from coomet_lab.repository.outbox import Outbox
 from coomet_lab.repository.records import VerifyReport
 from coomet_lab.repository.registries import Customers, InstrumentTypes, Persons
 from coomet_lab.repository.standards import Standards
 from coomet_lab.repository.store import Store, default_root
-from coomet_lab.repository.verifications import Verifications
+
+if TYPE_CHECKING:
+    from coomet_lab.repository.outbox import Outbox
+    from coomet_lab.repository.verifications import Verifications
 
 
 class Repository:
@@ -50,8 +51,20 @@ class Repository:
         self.instrument_types = InstrumentTypes(store)
         self.standards = Standards(store)
         self.audit = AuditTrail(store)
-        self.verifications = Verifications(store)
-        self.outbox = Outbox(store, certificates=self.certificates, verifications=self.verifications)
+
+    # The verification desk's managers load when first used, not when the window opens on the repository
+    # (they bring the Russian legal-metrology records and their checks): as before the split.
+    @cached_property
+    def verifications(self) -> Verifications:
+        from coomet_lab.repository.verifications import Verifications
+
+        return Verifications(self.store)
+
+    @cached_property
+    def outbox(self) -> Outbox:
+        from coomet_lab.repository.outbox import Outbox
+
+        return Outbox(self.store, certificates=self.certificates, verifications=self.verifications)
 
     # ------------------------------------------------------------------------------------------- lifecycle
 
@@ -94,12 +107,16 @@ class Repository:
     def verify(self, *, check_files: bool = True, anchors: Iterable[tuple[int, str]] = ()) -> VerifyReport:
         """Walk the audit chain, every audited unit and every stored file; report anything changed or missing.
         ``anchors``: heads (seq, hash) kept outside the repository that the chain must still contain."""
+        from coomet_lab.repository.integrity import verify_repository
+
         return verify_repository(self.store, check_files=check_files, anchors=anchors)
 
     # -------------------------------------------------------------------------------------------- backup
 
     def backup(self, destination: str | os.PathLike[str], *, who: str) -> dict[str, Any]:
         """One archive (database snapshot + files + SHA-256 manifest), consistent while the app keeps working."""
+        from coomet_lab.repository.backup import make_backup
+
         return make_backup(self.store, Path(destination), who=who)
 
     @staticmethod
@@ -110,4 +127,6 @@ class Repository:
         Refuses a non-empty repository unless ``force`` (the old one is then kept beside it, renamed) and one that
         an application instance holds open.
         """
+        from coomet_lab.repository.backup import restore_backup
+
         return restore_backup(archive, root=Path(root) if root is not None else default_root(), who=who, force=force)
