@@ -79,7 +79,7 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
         from coomet_lab.twin.twin_check import verify_pdf
 
         twin_report = verify_pdf(data, trust=trust, source=source)
-        return Inspection(source, PDF_TWIN, twin_report.verdict, twin_report, _embedded(data), data)
+        return Inspection(source, PDF_TWIN, twin_report.verdict, twin_report, twin_report.embedded, data)
     if kind == PACKAGE:
         from coomet_lab.registers.package import verify_package
 
@@ -89,16 +89,6 @@ def inspect(data: bytes, *, trust: TrustStore | None, source: str, large: bool =
 
     report = verify_xml(data, trust=trust, large=large, source=source)
     return Inspection(source, DCC, report.verdict, report, data)
-
-
-def _embedded(pdf: bytes) -> bytes | None:
-    from coomet_lab.kernel.errors import UnusableInputError
-    from coomet_lab.twin.twin_check import embedded_dcc
-
-    try:
-        return embedded_dcc(pdf)
-    except UnusableInputError:
-        return None
 
 
 FileInspector = Callable[[bytes, str], tuple[str, str]]

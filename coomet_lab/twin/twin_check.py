@@ -66,6 +66,7 @@ class PdfVerificationReport:
     signatures: list[PadesReport] = field(default_factory=list)
     xml: VerificationReport | None = None
     embedded_sha256: str | None = None
+    embedded: bytes | None = field(default=None, repr=False)  # the exact dcc.xml bytes the checks read
     pages_showing_hash: int = 0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -155,6 +156,7 @@ def _verify_open(doc, data: bytes, trust: TrustStore,  # noqa: ANN001
     xml, problems = _associated_dcc(doc)
     report.problems += problems
     if xml is not None:
+        report.embedded = xml
         report.embedded_sha256 = hashlib.sha256(xml).hexdigest()
         texts = page_texts(doc)
         shown = hashes_on_pages(doc, data, texts)
