@@ -25,9 +25,10 @@ SHOTS = [("repository", "en"), ("repository", "ru"), ("editor", "ru"), ("results
 def furnish(home: Path) -> None:
     """A lab's home: settings, keys, standards, issued, received and draft certificates."""
     os.environ["COOMET_LAB_HOME"] = str(home)
-    from coomet_lab.app.services import issue, signature_verifier
+    from coomet_lab.app.services import issue
     from coomet_lab.dcc.io.document import load_document
     from coomet_lab.dcc.io.writer import to_bytes
+    from coomet_lab.intake.inspection import file_inspector
     from coomet_lab.kernel.config import LabSettings, save_settings
     from coomet_lab.repository import Repository
     from coomet_lab.repository.indexing import equipment_label, iter_equipment, serial_of
@@ -64,7 +65,7 @@ def furnish(home: Path) -> None:
         received.administrative_data.core_data.unique_identifier = "VNIIM-2026-0912"
         path = home / "received.xml"
         path.write_bytes(to_bytes(received))
-        repository.certificates.import_files([path], who="Anna Smirnova", verify_signature=signature_verifier(trust))
+        repository.certificates.import_files([path], who="Anna Smirnova", inspect_file=file_inspector(trust))
         draft = load_document(REPO / "examples" / "thermometer-pt100-ru-en.json")
         draft.administrative_data.core_data.unique_identifier = "UT-2026-00418"
         draft.administrative_data.core_data.issue_date = dt.date.today().isoformat()
